@@ -1,0 +1,143 @@
+"""Load and validate config.toml into frozen dataclasses; a typo fails with the key's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from kiosk.errors import ConfigError
+
+LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class SchoolConfig:
+    name: str = "Basisschool"
+    """Name shown on screens and letters."""
+    language: str = "nl"
+    """Language of the kiosk's screens: nl or en."""
+    data_dir: str = "data"
+    """Where the data files live, relative to config.toml."""
+
+
+@dataclass(frozen=True)
+class SecurityConfig:
+    idle_lock_minutes: float = 3
+    """Back to the login screen after this many minutes without a key or click."""
+    max_pin_attempts: int = 5
+    """Wrong PINs in a row before a name is locked."""
+    lockout_minutes: float = 5
+    """How long a name stays locked after too many wrong PINs."""
+
+
+@dataclass(frozen=True)
+class BackupConfig:
+    keep: int = 14
+    """Number of daily backups kept; older ones are removed."""
+
+
+@dataclass(frozen=True)
+class CalendarConfig:
+    free_days: tuple[dt.date, ...] = ()
+    """The school's own free days on top of the Flemish holidays."""
+
+
+@dataclass(frozen=True)
+class Config:
+    school: SchoolConfig = field(default_factory=SchoolConfig)
+    security: SecurityConfig = field(default_factory=SecurityConfig)
+    backup: BackupConfig = field(default_factory=BackupConfig)
+    calendar: CalendarConfig = field(default_factory=CalendarConfig)
+    path: Path = Path("config.toml")
+    """The file this config was read from."""
+
+    @property
+    def data_dir(self) -> Path:
+        return (self.path.parent / self.school.data_dir).resolve()
+
+
+_SECTIONS = {
+    "school": SchoolConfig,
+    "security": SecurityConfig,
+    "backup": BackupConfig,
+    "calendar": CalendarConfig,
+}
+
+
+def default_config_path() -> Path:
+    return Path(os.environ.get("KIOSK_CONFIG", "config.toml"))
+
+
+def load_config(path: Path | None = None) -> Config:
+    path = Path(path) if path else default_config_path()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return parse_config(raw, path)
+
+
+def parse_config(raw: dict[str, Any], path: Path) -> Config:
+    unknown = set(raw) - set(_SECTIONS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown section [{sorted(unknown)[0]}]")
+    sections = {
+        name: _parse_section(name, cls, raw.get(name, {}), path)
+        for name, cls in _SECTIONS.items()
+    }
+    config = Config(**sections, path=path.resolve())
+    _validate(config, path)
+    return config
+
+
+def _parse_section(name: str, cls: type, raw: Any, path: Path) -> Any:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: [{name}] must be a section")
+    known = {f.name: f for f in fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(f"{path}: unknown key {name}.{key}")
+        values[key] = _coerce(f"{name}.{key}", known[key].type, value, path)
+    return cls(**values)
+
+
+def _coerce(key: str, type_name: Any, value: Any, path: Path) -> Any:
+    expected = str(type_name)
+    if expected == "str" and isinstance(value, str):
+        return value
+    if expected == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if expected == "float" and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if expected.startswith("tuple[dt.date") and isinstance(value, list):
+        return tuple(_as_date(key, item, path) for item in value)
+    raise ConfigError(f"{path}: {key} has a wrong value: {value!r}")
+
+
+def _as_date(key: str, value: Any, path: Path) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"{path}: {key}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _validate(config: Config, path: Path) -> None:
+    if config.school.language not in LANGUAGES:
+        raise ConfigError(f"{path}: school.language must be one of {', '.join(LANGUAGES)}")
+    if config.security.idle_lock_minutes <= 0:
+        raise ConfigError(f"{path}: security.idle_lock_minutes must be more than 0")
+    if config.security.max_pin_attempts < 1:
+        raise ConfigError(f"{path}: security.max_pin_attempts must be at least 1")
+    if config.backup.keep < 1:
+        raise ConfigError(f"{path}: backup.keep must be at least 1")

@@ -1,0 +1,105 @@
+"""The records the kiosk keeps. Frozen dataclasses; the store maps them to TinyDB dicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+def new_id() -> str:
+    """A record id that is unique across kiosk processes without coordination."""
+    return uuid.uuid4().hex[:16]
+
+
+class Role(StrEnum):
+    HEAD = "head"
+    TEACHER = "teacher"
+    CARE = "care"
+    OFFICE = "office"
+
+
+@dataclass(frozen=True)
+class Guardian:
+    name: str
+    phone: str = ""
+    """Staff see it on screen; it is never printed or exported."""
+    email: str = ""
+    household: int = 1
+    """Separated parents live in different households (1, 2, ...)."""
+    language: str = "nl"
+
+    @property
+    def family_key(self) -> str:
+        """Links siblings: the same guardian appears on each child's record."""
+        contact = self.email.lower() or "".join(ch for ch in self.phone if ch.isdigit())
+        return f"{self.name.casefold()}|{contact}"
+
+
+@dataclass(frozen=True)
+class Pupil:
+    id: str
+    first_name: str
+    last_name: str
+    class_name: str
+    birth_date: dt.date | None = None
+    home_language: str = "nl"
+    photo_consent: bool = False
+    guardians: tuple[Guardian, ...] = ()
+    left_on: dt.date | None = None
+    """Set when the pupil no longer appears in the roster; history is kept."""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def active(self) -> bool:
+        return self.left_on is None
+
+
+@dataclass(frozen=True)
+class Staff:
+    id: str
+    name: str
+    role: Role
+    classes: tuple[str, ...] = ()
+    pin_hash: str = ""
+    failed_attempts: int = 0
+    locked_until: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Absence:
+    pupil_id: str
+    start: dt.date
+    end: dt.date
+    code: str
+    part: str = "day"
+    """day, am (morning only) or pm (afternoon only)."""
+    note: str = ""
+    reported_via: str = "sms"
+    by_staff: str = ""
+    created_at: dt.datetime | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class LateArrival:
+    pupil_id: str
+    date: dt.date
+    time: dt.time
+    reason: str = ""
+    by_staff: str = ""
+    created_at: dt.datetime | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: dt.datetime
+    who: str
+    action: str
+    """What happened, e.g. login, login-failed, roster-import, staff-add, export."""
+    detail: str = ""

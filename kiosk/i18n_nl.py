@@ -1,0 +1,1 @@
+NL: dict[str, str] = {}

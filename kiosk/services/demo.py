@@ -1,0 +1,208 @@
+"""An invented school for `kiosk demo`, the tests and the benchmarks.
+
+Every name, phone number and address is made up: surnames are built from invented
+parts, phone numbers start with 0000 (no Belgian number does), e-mail uses example.org.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from dataclasses import dataclass
+
+from kiosk.domain import auth
+from kiosk.domain.calendar import school_year_bounds, school_year_of
+from kiosk.domain.models import Absence, Guardian, LateArrival, Pupil, Role, Staff
+from kiosk.errors import KioskError
+from kiosk.services.context import SYSTEM, Kiosk
+from kiosk.store.backup import create_backup
+
+FIRST_NAMES = (
+    "Lotte", "Emma", "Noor", "Louise", "Olivia", "Mila", "Ella", "Lina", "Nora", "Marie",
+    "Fien", "Hanne", "Elise", "Lore", "Julie", "Amira", "Yasmin", "Zofia", "Oksana", "Aya",
+    "Inaya", "Lucas", "Noah", "Arthur", "Louis", "Jules", "Adam", "Finn", "Mats", "Lars",
+    "Vic", "Seppe", "Wout", "Rune", "Milan", "Émile", "Zeno", "Kobe", "Ibrahim", "Yusuf",
+    "Mateusz", "Bogdan", "Elias", "Lowie",
+)
+SURNAME_PREFIXES = ("", "", "", "De ", "Van ", "Van de ", "Ver", "Vanden")
+SURNAME_STEMS = (
+    "Klaproos", "Wilgen", "Dennen", "Zonne", "Maanlicht", "Kastanje", "Hazel", "Berken",
+    "Vlinder", "Lijster", "Merel", "Kwartel", "Mispel", "Dauw", "Wolken", "Bramen",
+    "Hommel", "Egel", "Kievit", "Spreeuw", "Heide", "Vlier",
+)
+SURNAME_SUFFIXES = ("hout", "veld", "beek", "dries", "hove", "akker", "kouter", "laer", "wijk")
+LANGUAGES = ("nl",) * 16 + ("fr", "en", "tr", "ar", "pl", "uk")
+LEVELS = ("K1", "K2", "K3", "L1", "L2", "L3", "L4", "L5", "L6")
+CLASS_SIZE = 24
+
+# Demo PINs, printed in the README; the same PIN shares one hash to keep the demo quick.
+DEMO_STAFF = (
+    ("Greet Klaprooswijk", Role.HEAD, "1111"),
+    ("Bram Lindeveld", Role.CARE, "2222"),
+    ("Sofie Wilgendaal", Role.OFFICE, "3333"),
+)
+TEACHER_PIN = "1234"
+CODES = ("sick_note",) * 12 + ("sick_certificate",) * 4 + ("justified",) * 3 + ("problematic",) * 2
+CHANNELS = ("sms",) * 6 + ("phone", "agenda", "email", "in_person")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    pupils: int
+    classes: int
+    staff: int
+    years: int
+    absences: int
+    lates: int
+
+
+def _surname(rng: random.Random) -> str:
+    stem = rng.choice(SURNAME_STEMS) + rng.choice(SURNAME_SUFFIXES)
+    prefix = rng.choice(SURNAME_PREFIXES)
+    return prefix + (stem if prefix.endswith(" ") or not prefix else stem.lower())
+
+
+def _phone(rng: random.Random) -> str:
+    return f"0000 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+
+
+def _guardian(rng: random.Random, surname: str, household: int, language: str, n: int) -> Guardian:
+    first = rng.choice(FIRST_NAMES)
+    return Guardian(
+        name=f"{first} {surname}",
+        phone=_phone(rng),
+        email=f"ouder{n}@example.org",
+        household=household,
+        language=language,
+    )
+
+
+def _class_names(per_level: dict[str, int]) -> dict[str, list[str]]:
+    names = {}
+    for level, count in per_level.items():
+        n = max(1, math.ceil(count / CLASS_SIZE))
+        names[level] = [level] if n == 1 else [f"{level}{chr(65 + i)}" for i in range(n)]
+    return names
+
+
+def make_pupils(rng: random.Random, count: int) -> list[Pupil]:
+    """Families of one to three children; some separated parents in two households."""
+    levels: list[tuple[int, str]] = []  # (family number, level) per child
+    families = 0
+    while len(levels) < count:
+        size = rng.choices((1, 2, 3), weights=(60, 30, 10))[0]
+        for level in rng.sample(LEVELS, k=min(size, count - len(levels))):
+            levels.append((families, level))
+        families += 1
+    per_level = {lvl: sum(1 for _, lv in levels if lv == lvl) for lvl in LEVELS}
+    classes = _class_names(per_level)
+    family_parents: dict[int, tuple[str, tuple[Guardian, ...], str]] = {}
+    pupils = []
+    for number, (family, level) in enumerate(levels, start=1):
+        if family not in family_parents:
+            surname, language = _surname(rng), rng.choice(LANGUAGES)
+            separated = rng.random() < 0.12
+            second = _surname(rng) if separated else surname
+            guardians = (
+                _guardian(rng, surname, 1, language, 2 * family + 1),
+                _guardian(rng, second, 2 if separated else 1, language, 2 * family + 2),
+            )
+            family_parents[family] = (surname, guardians, language)
+        surname, guardians, language = family_parents[family]
+        age = 3 + LEVELS.index(level)
+        pupils.append(
+            Pupil(
+                id=f"P{number:05d}",
+                first_name=rng.choice(FIRST_NAMES),
+                last_name=surname,
+                class_name=rng.choice(classes[level]),
+                birth_date=dt.date(2026 - age - 1, rng.randint(1, 12), rng.randint(1, 28)),
+                home_language=language,
+                photo_consent=rng.random() < 0.85,
+                guardians=guardians if rng.random() < 0.95 else guardians[:1],
+            )
+        )
+    return pupils
+
+
+def make_staff(classes: list[str], rng: random.Random) -> list[Staff]:
+    hashes: dict[str, str] = {}
+
+    def pin_hash(pin: str) -> str:
+        return hashes.setdefault(pin, auth.hash_pin(pin))
+
+    staff = [Staff(auth.staff_id_for(n), n, role, (), pin_hash(pin)) for n, role, pin in DEMO_STAFF]
+    used = {s.id for s in staff}
+    for class_name in classes:
+        name = f"{rng.choice(FIRST_NAMES)} {_surname(rng)}"
+        while auth.staff_id_for(name) in used:
+            name = f"{rng.choice(FIRST_NAMES)} {_surname(rng)}"
+        used.add(auth.staff_id_for(name))
+        staff.append(Staff(auth.staff_id_for(name), name, Role.TEACHER, (class_name,), pin_hash(TEACHER_PIN)))
+    return staff
+
+
+def make_history(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], years: int,
+                 today: dt.date) -> tuple[list[Absence], list[LateArrival]]:
+    absences: list[Absence] = []
+    lates: list[LateArrival] = []
+    current = school_year_of(today)
+    for start_year in range(current - years + 1, current + 1):
+        first, last = school_year_bounds(start_year)
+        days = kiosk.calendar.school_days(first, min(last, today))
+        if not days:
+            continue
+        # a year in progress has had only part of its absences so far
+        share = len(days) / len(kiosk.calendar.school_days(first, last))
+        created = dt.datetime.combine(days[0], dt.time(8, 25))
+        for pupil in pupils:
+            for _ in range(rng.choices((0, 1, 2, 3, 5), weights=(25, 30, 25, 15, 5))[0]):
+                if rng.random() > share:
+                    continue
+                day = rng.choice(days)
+                part = rng.choices(("day", "am", "pm"), weights=(85, 8, 7))[0]
+                absences.append(Absence(
+                    pupil_id=pupil.id, start=day, end=day, code=rng.choice(CODES),
+                    part="am" if part == "pm" and day.weekday() == 2 else part,
+                    reported_via=rng.choice(CHANNELS), by_staff="greet-klaprooswijk",
+                    created_at=created,
+                ))
+            for _ in range(rng.choices((0, 1, 2, 4), weights=(50, 25, 15, 10))[0]):
+                if rng.random() > share:
+                    continue
+                lates.append(LateArrival(
+                    pupil_id=pupil.id, date=rng.choice(days),
+                    time=dt.time(8, rng.randint(31, 59)), by_staff="greet-klaprooswijk",
+                    created_at=created,
+                ))
+    return absences, lates
+
+
+def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1,
+               force: bool = False) -> DemoSummary:
+    if pupils < 1 or years < 1:
+        raise KioskError("--pupils and --years must be at least 1")
+    if not kiosk.store.is_empty() and not force:
+        raise KioskError(
+            f"{kiosk.store.data_dir} already holds data; add --force to replace it "
+            "(a backup is taken first)"
+        )
+    rng = random.Random(seed)
+    now = kiosk.clock.now()
+    pupil_list = make_pupils(rng, pupils)
+    classes = sorted({p.class_name for p in pupil_list})
+    staff = make_staff(classes, rng)
+    absences, lates = make_history(kiosk, rng, pupil_list, years, now.date())
+    with kiosk.store.transaction():
+        if not kiosk.store.is_empty():
+            create_backup(kiosk.store, now, label="before-demo", keep=kiosk.config.backup.keep)
+            kiosk.store.wipe()
+        kiosk.repos.pupils.save_many(pupil_list)
+        for member in staff:
+            kiosk.repos.staff.save(member)
+        kiosk.repos.absences.add_many(absences)
+        kiosk.repos.lates.add_many(lates)
+        kiosk.audit(SYSTEM, "demo", f"{pupils} pupils, {years} school years")
+    return DemoSummary(len(pupil_list), len(classes), len(staff), years, len(absences), len(lates))
+

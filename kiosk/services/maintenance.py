@@ -1,0 +1,46 @@
+"""Integrity check, backups and restore, with the audit trail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.domain.calendar import school_year_of
+from kiosk.domain.models import AuditEntry
+from kiosk.services.context import Kiosk
+from kiosk.store import backup
+
+
+def check(kiosk: Kiosk) -> list[backup.FileProblem]:
+    return backup.check_store(kiosk.store)
+
+
+def make_backup(kiosk: Kiosk, who: str) -> Path:
+    path = backup.create_backup(kiosk.store, kiosk.clock.now(), keep=kiosk.config.backup.keep)
+    kiosk.audit(who, "backup", path.name)
+    return path
+
+
+def daily_backup(kiosk: Kiosk) -> Path | None:
+    return backup.daily_backup(kiosk.store, kiosk.clock.now(), kiosk.config.backup.keep)
+
+
+def list_backups(kiosk: Kiosk) -> list[Path]:
+    return backup.list_backups(kiosk.store.data_dir)
+
+
+def latest_backup(kiosk: Kiosk) -> Path | None:
+    return backup.latest_backup(kiosk.store.data_dir)
+
+
+def restore(kiosk: Kiosk, name: str, who: str) -> tuple[Path, Path]:
+    """Returns (restored backup, backup of the data as it was before)."""
+    source = backup.find_backup(kiosk.store.data_dir, name)
+    saved = backup.restore_backup(kiosk.store, source, kiosk.clock.now(), kiosk.config.backup.keep)
+    kiosk.audit(who, "restore", f"{source.name} (previous data in {saved.name})")
+    return source, saved
+
+
+def audit_trail(kiosk: Kiosk, start_year: int | None = None) -> list[AuditEntry]:
+    year = start_year if start_year is not None else school_year_of(kiosk.clock.now().date())
+    entries = kiosk.repos.audit.in_year(year)
+    return sorted(entries, key=lambda e: e.at)

@@ -1,0 +1,81 @@
+"""The roster: import from the administration package's CSV, and listing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.domain.models import Pupil
+from kiosk.domain.roster import ParsedRoster, RosterChanges, compare_roster, parse_roster
+from kiosk.domain.search import PupilIndex
+from kiosk.errors import KioskError
+from kiosk.services.context import Kiosk
+
+
+@dataclass
+class ImportReport:
+    parsed: ParsedRoster
+    changes: RosterChanges = field(default_factory=RosterChanges)
+    saved: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.parsed.errors
+
+
+def read_upload(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise KioskError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def import_roster(kiosk: Kiosk, raw: bytes, *, who: str, dry_run: bool = False) -> ImportReport:
+    """All or nothing: with any error the store is not touched."""
+    report = ImportReport(parse_roster(raw))
+    if not report.ok:
+        return report
+    today = kiosk.clock.now().date()
+    with kiosk.store.transaction():
+        existing = kiosk.repos.pupils.all(include_left=True)
+        report.changes = compare_roster(existing, report.parsed.pupils, today)
+        if dry_run:
+            return report
+        kiosk.repos.pupils.save_many(report.changes.to_save)
+        c = report.changes
+        kiosk.audit(
+            who,
+            "roster-import",
+            f"added {len(c.added)}, changed {len(c.changed)}, left {len(c.left)}, "
+            f"returned {len(c.returned)}",
+        )
+    report.saved = True
+    return report
+
+
+def list_pupils(kiosk: Kiosk, class_name: str | None = None) -> list[Pupil]:
+    pupils = kiosk.repos.pupils.all()
+    if class_name:
+        wanted = class_name.strip().upper()
+        pupils = [p for p in pupils if p.class_name == wanted]
+    return sorted(pupils, key=lambda p: (p.class_name, p.last_name.casefold(), p.first_name.casefold()))
+
+
+def class_names(kiosk: Kiosk) -> list[str]:
+    return sorted({p.class_name for p in kiosk.repos.pupils.all()})
+
+
+class PupilFinder:
+    """The search index over current pupils, rebuilt only when the roster changed."""
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        self.kiosk = kiosk
+        self._index: PupilIndex | None = None
+        self._revision = -1
+
+    def index(self) -> PupilIndex:
+        pupils = self.kiosk.repos.pupils.all()
+        if self._index is None or self._revision != self.kiosk.repos.pupils.revision:
+            self._index = PupilIndex(pupils)
+            self._revision = self.kiosk.repos.pupils.revision
+        return self._index

@@ -1,0 +1,162 @@
+"""Backups, integrity check and restore.
+
+A backup is a folder of hard links to the current data files. Files are never changed
+in place (every write renames a new file over the old one), so a hard link is a frozen,
+free snapshot, even with ten years of history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.errors import NotFound
+from kiosk.store.files import copy_durably, ensure_private_dir, fsync_dir
+from kiosk.store.storage import BACKUPS_DIR, SCHOOL_FILE, YEARS_DIR, CorruptFile, Store, decode_file
+
+DAILY_SUFFIX = "-daily"
+BEFORE_RESTORE = "-before-restore"
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUPS_DIR
+
+
+def list_backups(data_dir: Path) -> list[Path]:
+    """Complete backups, oldest first (names start with a timestamp)."""
+    root = backups_dir(data_dir)
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / SCHOOL_FILE).exists())
+
+
+def latest_backup(data_dir: Path) -> Path | None:
+    """The newest backup worth restoring (a pre-restore copy may hold damaged files)."""
+    backups = [p for p in list_backups(data_dir) if not p.name.endswith(BEFORE_RESTORE)]
+    return backups[-1] if backups else None
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def check_files(paths: list[Path]) -> list[FileProblem]:
+    problems = []
+    for path in paths:
+        try:
+            decode_file(path, path.read_bytes())
+        except CorruptFile as exc:
+            problems.append(FileProblem(path, exc.reason))
+        except OSError as exc:
+            problems.append(FileProblem(path, f"cannot be read ({exc.strerror})"))
+    return problems
+
+
+def check_store(store: Store) -> list[FileProblem]:
+    existing = [p for p in store.data_files() if p.exists()]
+    problems = check_files(existing)
+    if not (store.data_dir / SCHOOL_FILE).exists() and existing:
+        problems.append(FileProblem(store.data_dir / SCHOOL_FILE, "is missing"))
+    return problems
+
+
+def _relative_files(store: Store) -> list[Path]:
+    return [p.relative_to(store.data_dir) for p in store.data_files() if p.exists()]
+
+
+def create_backup(store: Store, now: dt.datetime, *, label: str = "manual", keep: int = 14) -> Path:
+    """Snapshot every data file that reads correctly; a damaged file is refused, not saved."""
+    with store.lock:
+        problems = check_store(store)
+        if problems:
+            raise CorruptFile(problems[0].path, problems[0].reason, latest_backup(store.data_dir))
+        root = backups_dir(store.data_dir)
+        ensure_private_dir(root)
+        target = root / f"{now:%Y-%m-%dT%H%M%S}-{label}"
+        partial = root / f".{target.name}.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        ensure_private_dir(partial / YEARS_DIR)
+        for relative in _relative_files(store):
+            _link_or_copy(store.data_dir / relative, partial / relative)
+        fsync_dir(partial / YEARS_DIR)
+        fsync_dir(partial)
+        os.replace(partial, target)
+        fsync_dir(root)
+        _rotate(root, keep)
+    return target
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _rotate(root: Path, keep: int) -> None:
+    backups = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for old in backups[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def daily_backup_due(store: Store, today: dt.date) -> bool:
+    latest = [p for p in list_backups(store.data_dir) if p.name.endswith(DAILY_SUFFIX)]
+    return not store.is_empty() and not (latest and latest[-1].name.startswith(today.isoformat()))
+
+
+def daily_backup(store: Store, now: dt.datetime, keep: int) -> Path | None:
+    """The first start of each day takes a backup; later starts do nothing."""
+    if not daily_backup_due(store, now.date()):
+        return None
+    return create_backup(store, now, label=DAILY_SUFFIX.lstrip("-"), keep=keep)
+
+
+def find_backup(data_dir: Path, name: str) -> Path:
+    candidate = Path(name)
+    if not candidate.is_dir():
+        candidate = backups_dir(data_dir) / name
+    if not candidate.is_dir():
+        matches = [p for p in list_backups(data_dir) if p.name.startswith(name)]
+        if not matches:
+            raise NotFound(f"no backup called {name!r}; see: kiosk backup --list")
+        candidate = matches[-1]
+    if not (candidate / SCHOOL_FILE).exists():
+        raise NotFound(f"{candidate} is not a kiosk backup (no {SCHOOL_FILE})")
+    return candidate
+
+
+def restore_backup(store: Store, backup: Path, now: dt.datetime, keep: int) -> Path:
+    """Replace the data with a backup; the data as it was is kept as a backup first."""
+    files = [backup / SCHOOL_FILE, *sorted((backup / YEARS_DIR).glob("*.json"))]
+    problems = check_files(files)
+    if problems:
+        raise CorruptFile(problems[0].path, problems[0].reason)
+    with store.transaction():
+        saved = _save_current(store, now, keep)
+        wanted = {p.relative_to(backup) for p in files}
+        for relative in wanted:
+            copy_durably(backup / relative, store.data_dir / relative)
+        for relative in set(_relative_files(store)) - wanted:
+            (store.data_dir / relative).unlink()
+        fsync_dir(store.data_dir / YEARS_DIR)
+    return saved
+
+
+def _save_current(store: Store, now: dt.datetime, keep: int) -> Path:
+    """Back up the current files even when some are damaged: restoring must not lose them."""
+    root = backups_dir(store.data_dir)
+    target = root / f"{now:%Y-%m-%dT%H%M%S}{BEFORE_RESTORE}"
+    ensure_private_dir(target / YEARS_DIR)
+    for relative in _relative_files(store):
+        _link_or_copy(store.data_dir / relative, target / relative)
+    fsync_dir(target / YEARS_DIR)
+    _rotate(root, keep + 1)
+    return target

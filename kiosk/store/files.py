@@ -1,0 +1,104 @@
+"""Durable file primitives: atomic replace, owner-only permissions, an inter-process lock."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from pathlib import Path
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def ensure_private_dir(path: Path) -> None:
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(path, DIR_MODE)
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes, *, min_mtime_ns: int = 0) -> os.stat_result:
+    """Write to a temp file beside `path`, fsync, rename over it, fsync the directory.
+
+    The new file's mtime is forced above `min_mtime_ns` so that (inode, size, mtime)
+    never repeats for one path: other processes rely on it to see that the file changed,
+    even when two writes land within one tick of the file-system clock.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        mtime = max(time.time_ns(), min_mtime_ns + 1)
+        os.utime(fd, ns=(mtime, mtime))
+        os.fsync(fd)
+        stat = os.fstat(fd)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+    return stat
+
+
+def copy_durably(source: Path, target: Path) -> None:
+    atomic_write(target, source.read_bytes())
+
+
+class FileLock:
+    """An exclusive lock shared by threads of this process and by other processes.
+
+    Re-entrant within a thread, so a service can call another service that also locks.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._fd: int | None = None
+        self._owner: int | None = None
+
+    def __enter__(self) -> FileLock:
+        self._thread_lock.acquire()
+        if self._depth == 0:
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except BaseException:
+                self._thread_lock.release()
+                raise
+            self._fd = fd
+            self._owner = threading.get_ident()
+        self._depth += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+            self._owner = None
+        self._thread_lock.release()
+
+    @property
+    def depth(self) -> int:
+        return self._depth if self.held else 0
+
+    @property
+    def held(self) -> bool:
+        """True when the calling thread holds the lock."""
+        return self._owner == threading.get_ident()

@@ -1,0 +1,119 @@
+"""Typed repositories over TinyDB tables. Screens and services never build queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from tinydb import Query
+
+from kiosk.domain.calendar import school_year_of
+from kiosk.domain.models import Absence, AuditEntry, LateArrival, Pupil, Staff
+from kiosk.store.codec import from_doc, to_doc
+from kiosk.store.storage import Store
+
+PUPILS, STAFF, ABSENCES, LATES, AUDIT = "pupils", "staff", "absences", "lates", "audit"
+
+
+class PupilRepo:
+    """All pupils, converted once per change of school.json."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._table = store.school.table(PUPILS)
+        self._cache: tuple[Any, dict[str, Pupil]] | None = None
+        self.revision = 0
+        """Grows each time the pupils were reloaded; lets callers rebuild derived data."""
+
+    def _by_id(self) -> dict[str, Pupil]:
+        storage = self.store.storage_of(self.store.school)
+        storage.read()  # notices another process's write
+        version = storage.version
+        if self._cache is None or version is None or self._cache[0] != version:
+            docs = self._table.all()
+            self._cache = (version, {d["id"]: from_doc(Pupil, d) for d in docs})
+            self.revision += 1
+        return self._cache[1]
+
+    def all(self, *, include_left: bool = False) -> list[Pupil]:
+        pupils = self._by_id().values()
+        return [p for p in pupils if include_left or p.active]
+
+    def get(self, pupil_id: str) -> Pupil | None:
+        return self._by_id().get(pupil_id)
+
+    def save_many(self, pupils: Iterable[Pupil]) -> None:
+        """Insert or update by pupil id, in one read-modify-write of the table."""
+        docs = {p.id: to_doc(p) for p in pupils}
+        if not docs:
+            return
+
+        def update(table: dict[int, Any]) -> None:
+            for doc_id, doc in list(table.items()):
+                if doc["id"] in docs:
+                    table[doc_id] = docs.pop(doc["id"])
+            next_id = max(table, default=0) + 1
+            for offset, doc in enumerate(docs.values()):
+                table[next_id + offset] = doc
+
+        with self.store.transaction():
+            self._table._update_table(update)
+
+
+class StaffRepo:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._table = store.school.table(STAFF)
+
+    def all(self) -> list[Staff]:
+        staff = [from_doc(Staff, d) for d in self._table.all()]
+        return sorted(staff, key=lambda s: s.name.casefold())
+
+    def get(self, staff_id: str) -> Staff | None:
+        doc = self._table.get(Query().id == staff_id)
+        return from_doc(Staff, doc) if isinstance(doc, dict) else None
+
+    def save(self, staff: Staff) -> None:
+        with self.store.transaction():
+            self._table.upsert(to_doc(staff), Query().id == staff.id)
+
+
+class YearRecords:
+    """Records that accumulate, each stored in the file of its own school year."""
+
+    def __init__(self, store: Store, table: str, cls: type, date_field: str) -> None:
+        self.store, self.table, self.cls, self.date_field = store, table, cls, date_field
+
+    def _table(self, start_year: int):
+        return self.store.year(start_year).table(self.table)
+
+    def add(self, record: Any) -> None:
+        self.add_many([record])
+
+    def add_many(self, records: Iterable[Any]) -> None:
+        by_year: dict[int, list[dict[str, Any]]] = {}
+        for record in records:
+            day = getattr(record, self.date_field)
+            day = day.date() if isinstance(day, dt.datetime) else day
+            by_year.setdefault(school_year_of(day), []).append(to_doc(record))
+        with self.store.transaction():
+            for start_year, docs in by_year.items():
+                self._table(start_year).insert_multiple(docs)
+
+    def in_year(self, start_year: int) -> list[Any]:
+        if not self.store.year_path(start_year).exists():
+            return []
+        return [from_doc(self.cls, d) for d in self._table(start_year).all()]
+
+
+class Repos:
+    """Every repository of one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.pupils = PupilRepo(store)
+        self.staff = StaffRepo(store)
+        self.absences = YearRecords(store, ABSENCES, Absence, "start")
+        self.lates = YearRecords(store, LATES, LateArrival, "date")
+        self.audit = YearRecords(store, AUDIT, AuditEntry, "at")

@@ -1,0 +1,238 @@
+"""TinyDB storage that is atomic, durable, locked across processes and cached.
+
+Files:
+  school.json               roster, staff and settings (small, read at start)
+  years/2025-2026.json      absences, late arrivals, audit ... of one school year
+  backups/<name>/           hard-linked snapshots (see backup.py)
+
+Every change runs inside `Store.transaction()`: the lock file is held, TinyDB's writes
+are collected in memory and flushed at the end, one atomic replace per file touched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from kiosk.domain.calendar import school_year_label
+from kiosk.errors import KioskError
+from kiosk.store.files import FileLock, atomic_write, ensure_private_dir, fsync_dir
+from kiosk.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
+
+SCHOOL_FILE = "school.json"
+YEARS_DIR = "years"
+BACKUPS_DIR = "backups"
+LOCK_FILE = ".lock"
+
+
+class StoreError(KioskError):
+    """The data directory cannot be used."""
+
+
+class CorruptFile(StoreError):
+    """A data file that cannot be read; never silently replaced."""
+
+    def __init__(self, path: Path, reason: str, backup: Path | None = None) -> None:
+        self.path, self.reason, self.backup = path, reason, backup
+        hint = (
+            f" Latest backup: {backup} (restore with: kiosk restore {backup.name})"
+            if backup
+            else " No backup found."
+        )
+        super().__init__(f"data file {path} cannot be read: {reason}.{hint}")
+
+
+def decode_file(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse and migrate one data file; raise CorruptFile naming it."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise CorruptFile(path, f"not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise CorruptFile(path, "not a kiosk data file")
+    try:
+        return migrate(data)
+    except ValueError as exc:
+        raise CorruptFile(path, str(exc)) from None
+
+
+class FreshTable(Table):
+    """A TinyDB table without a query cache: another process may have changed the file."""
+
+    default_query_cache_capacity = 0
+
+    def forget_next_id(self) -> None:
+        """The next id is only valid while the lock is held; recount it per transaction."""
+        self._next_id = None
+
+
+class KioskDB(TinyDB):
+    table_class = FreshTable
+
+
+class AtomicStorage(Storage):
+    """Reads are cached until the file changes on disk; writes wait for `flush()`."""
+
+    def __init__(self, path: Path, *, kind: str, in_transaction: Callable[[], bool],
+                 on_corrupt: Callable[[Path, str], CorruptFile]) -> None:
+        self.path = path
+        self.kind = kind
+        self._in_transaction = in_transaction
+        self._on_corrupt = on_corrupt
+        self._data: dict[str, Any] | None = None
+        self._key: tuple[int, int, int] | None = None
+        self._dirty = False
+
+    @property
+    def version(self) -> tuple[int, int, int] | None:
+        """Changes whenever the content changed; None while unflushed changes exist."""
+        return None if self._dirty else self._key
+
+    def read(self) -> dict[str, Any] | None:
+        if self._dirty:
+            return self._data
+        try:
+            with open(self.path, "rb") as handle:
+                stat = os.fstat(handle.fileno())
+                key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+                if key == self._key:
+                    return self._data
+                raw = handle.read()
+        except FileNotFoundError:
+            self._data, self._key = None, None
+            return None
+        try:
+            data = decode_file(self.path, raw)
+        except CorruptFile as exc:
+            raise self._on_corrupt(self.path, exc.reason) from None
+        self._data, self._key = data, key
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        if not self._in_transaction():
+            raise RuntimeError("kiosk store: write outside a transaction")
+        self._data = data
+        self._dirty = True
+
+    def flush(self) -> None:
+        if not self._dirty or self._data is None:
+            return
+        self._data[META_TABLE] = {"1": {"schema": SCHEMA_VERSION, "kind": self.kind}}
+        payload = orjson.dumps(self._data)
+        previous = self._key[2] if self._key else 0
+        try:
+            stat = atomic_write(self.path, payload, min_mtime_ns=previous)
+        except BaseException:
+            self.discard()
+            raise
+        self._key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        self._dirty = False
+
+    def forget(self) -> None:
+        self._data, self._key, self._dirty = None, None, False
+
+    def discard(self) -> None:
+        """Forget unflushed changes; the next read comes from disk."""
+        if self._dirty:
+            self._data, self._key, self._dirty = None, None, False
+
+
+class Store:
+    """One school's data directory."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        try:
+            ensure_private_dir(self.data_dir)
+            ensure_private_dir(self.data_dir / YEARS_DIR)
+        except OSError as exc:
+            raise StoreError(f"cannot use data directory {self.data_dir}: {exc}") from None
+        self.lock = FileLock(self.data_dir / LOCK_FILE)
+        self._dbs: dict[Path, KioskDB] = {}
+        self.school = self._db(self.data_dir / SCHOOL_FILE, "school")
+
+    # -- files -------------------------------------------------------------------------
+    def _db(self, path: Path, kind: str) -> KioskDB:
+        if path not in self._dbs:
+            self._dbs[path] = KioskDB(
+                path,
+                kind=kind,
+                in_transaction=lambda: self.lock.held,
+                on_corrupt=self._corrupt,
+                storage=AtomicStorage,
+            )
+        return self._dbs[path]
+
+    def year(self, start_year: int) -> KioskDB:
+        """The file holding the records of one school year (created on first write)."""
+        return self._db(self.year_path(start_year), "year")
+
+    def year_path(self, start_year: int) -> Path:
+        return self.data_dir / YEARS_DIR / f"{school_year_label(start_year)}.json"
+
+    def year_starts(self) -> list[int]:
+        """School years that have a file, oldest first."""
+        names = (p.stem for p in (self.data_dir / YEARS_DIR).glob("*.json"))
+        return sorted(int(name[:4]) for name in names if name[:4].isdigit())
+
+    def data_files(self) -> list[Path]:
+        files = [self.data_dir / SCHOOL_FILE]
+        return files + sorted((self.data_dir / YEARS_DIR).glob("*.json"))
+
+    def is_empty(self) -> bool:
+        return not any(path.exists() for path in self.data_files())
+
+    def storage_of(self, db: KioskDB) -> AtomicStorage:
+        storage = db.storage
+        assert isinstance(storage, AtomicStorage)
+        return storage
+
+    def _corrupt(self, path: Path, reason: str) -> CorruptFile:
+        from kiosk.store.backup import latest_backup
+
+        return CorruptFile(path, reason, latest_backup(self.data_dir))
+
+    # -- transactions --------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the inter-process lock; flush every touched file at the end, or none."""
+        with self.lock:
+            if self.lock.depth > 1:
+                yield
+                return
+            for db in self._dbs.values():
+                for table in db._tables.values():
+                    assert isinstance(table, FreshTable)
+                    table.forget_next_id()
+            try:
+                yield
+            except BaseException:
+                for db in self._dbs.values():
+                    self.storage_of(db).discard()
+                raise
+            # school.json last: a year file may refer to pupils, never the other way round
+            for db in sorted(self._dbs.values(), key=lambda db: db is self.school):
+                self.storage_of(db).flush()
+
+    def wipe(self) -> None:
+        """Delete every data file (callers take a backup first); only inside a transaction."""
+        if not self.lock.held:
+            raise RuntimeError("kiosk store: wipe outside a transaction")
+        for path in self.data_files():
+            path.unlink(missing_ok=True)
+        for db in self._dbs.values():
+            self.storage_of(db).forget()
+        fsync_dir(self.data_dir / YEARS_DIR)
+        fsync_dir(self.data_dir)
+
+    def check_readable(self) -> None:
+        """Raise CorruptFile when school.json cannot be read (cheap: it is cached after)."""
+        self.storage_of(self.school).read()

@@ -1,0 +1,1 @@
+"""The Textual front end. Screens are thin: they call services and show results."""

@@ -1,0 +1,119 @@
+"""KioskApp: the screens, the idle lock and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from kiosk.config import Config
+from kiosk.domain.models import Staff
+from kiosk.i18n import _
+from kiosk.services import maintenance
+from kiosk.services.context import Kiosk
+from kiosk.services.pupils import PupilFinder
+from kiosk.store import CorruptFile
+from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.login import LoginScreen
+from kiosk.ui.screens.store_error import StoreErrorScreen
+
+APP_ACTIONS = (
+    KioskAction("ctrl+l", "lock", _("Lock"), _("Lock the screen now"), priority=True),
+)
+HIDDEN_SYSTEM_COMMANDS = {"Screenshot", "Theme"}  # a screenshot file would leak pupil data
+
+
+class KioskApp(App[None]):
+    CSS_PATH = "kiosk.tcss"
+    BINDINGS = bindings(APP_ACTIONS)
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, kiosk: Kiosk, *, idle_check_seconds: float = 5.0,
+                 maintenance_on_start: bool = True) -> None:
+        super().__init__()
+        self.kiosk = kiosk
+        self.finder = PupilFinder(kiosk)
+        self.user: Staff | None = None
+        self.title = kiosk.config.school.name
+        self._idle_check_seconds = idle_check_seconds
+        self._maintenance_on_start = maintenance_on_start
+        self._last_activity = kiosk.clock.monotonic()
+
+    # -- start -----------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.theme = "textual-light"
+        try:
+            self.kiosk.store.check_readable()
+        except CorruptFile as exc:
+            self.push_screen(StoreErrorScreen(exc))
+            return
+        self.push_screen(LoginScreen())
+        self.set_interval(self._idle_check_seconds, self.check_idle)
+        if self._maintenance_on_start:
+            self.start_maintenance()
+
+    @work(thread=True, exclusive=True, group="maintenance")
+    def start_maintenance(self) -> None:
+        """Daily backup and a check of every file, off the event loop."""
+        try:
+            maintenance.daily_backup(self.kiosk)
+        except CorruptFile as exc:
+            self.call_from_thread(self.show_damaged, exc)
+
+    def show_damaged(self, exc: CorruptFile) -> None:
+        self.notify(str(exc), title=_("Data file damaged"), severity="error", timeout=60,
+                    markup=False)
+
+    # -- session -----------------------------------------------------------------------
+    def start_session(self, staff: Staff) -> None:
+        self.user = staff
+        self.touch()
+        self.push_screen(HomeScreen(staff))
+
+    async def action_lock(self) -> None:
+        """Back to the login screen; nothing of the previous user stays on screen."""
+        self.user = None
+        self.clear_notifications()
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LoginScreen):
+            await self.pop_screen()
+        if isinstance(self.screen, LoginScreen):
+            self.screen.reset()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lock":
+            return self.user is not None
+        return True
+
+    # -- idle lock ---------------------------------------------------------------------
+    def touch(self) -> None:
+        self._last_activity = self.kiosk.clock.monotonic()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown
+                      | events.MouseScrollUp | events.Paste):
+            self.touch()
+        await super().on_event(event)
+
+    async def check_idle(self) -> None:
+        idle = self.kiosk.clock.monotonic() - self._last_activity
+        if self.user is not None and idle >= self.kiosk.config.security.idle_lock_minutes * 60:
+            await self.action_lock()
+
+    # -- command palette ---------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title not in HIDDEN_SYSTEM_COMMANDS:
+                yield command
+        for owner in (screen, self):
+            for action in getattr(owner, "ACTIONS", APP_ACTIONS if owner is self else ()):
+                if owner.check_action(action.action, ()):
+                    yield SystemCommand(action.label, action.help,
+                                        lambda o=owner, a=action: o.run_action(a.action))
+
+
+def run(config: Config) -> int:
+    KioskApp(Kiosk.open(config)).run()
+    return 0

@@ -1,0 +1,38 @@
+"""Shown instead of the login screen when the data cannot be read: never a silent reset."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from kiosk.i18n import _
+from kiosk.store import CorruptFile
+from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.text import literal
+
+ACTIONS = (KioskAction("q", "app.quit", _("Quit"), _("Close the kiosk")),)
+
+
+class StoreErrorScreen(Screen[None]):
+    BINDINGS = bindings(ACTIONS)
+
+    def __init__(self, error: CorruptFile) -> None:
+        super().__init__()
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="store-error"):
+            yield Static(_("The kiosk's data cannot be read"), classes="title")
+            yield Static(literal(_("File: {path}").format(path=self.error.path)), id="error-file")
+            yield Static(literal(_("Problem: {reason}").format(reason=self.error.reason)))
+            if self.error.backup:
+                yield Static(literal(
+                    _("Latest backup: {path}").format(path=self.error.backup)), id="error-backup")
+                yield Static(literal(_("Restore it with: kiosk restore {name}").format(
+                    name=self.error.backup.name)))
+            else:
+                yield Static(_("No backup found. Ask for help before changing anything."))
+            yield Static(_("Nothing was changed. Quit with q."))
+        yield Footer()
