@@ -51,7 +51,7 @@ class KioskApp(App[None]):
             self.push_screen(StoreErrorScreen(exc))
             return
         self.push_screen(LoginScreen())
-        self.set_interval(self._idle_check_seconds, self.check_idle)
+        self.set_interval(self._idle_check_seconds, self.lock_if_idle)
         if self._maintenance_on_start:
             self.start_maintenance()
 
@@ -97,10 +97,10 @@ class KioskApp(App[None]):
             self.touch()
         await super().on_event(event)
 
-    async def check_idle(self) -> None:
+    def lock_if_idle(self) -> None:
         idle = self.kiosk.clock.monotonic() - self._last_activity
         if self.user is not None and idle >= self.kiosk.config.security.idle_lock_minutes * 60:
-            await self.action_lock()
+            self.call_later(self.action_lock)
 
     # -- command palette ---------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -1,0 +1,89 @@
+"""Login, wrong-PIN lockout, idle lock and ctrl+l, driven with the real keys."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Static
+
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.login import LoginScreen
+from tests.ui.conftest import login
+
+
+def message(app) -> str:
+    return str(app.screen.query_one("#login-message", Static).render())
+
+
+async def test_login_with_name_and_pin(app):
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, LoginScreen)
+        await login(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.user.name == "Greet Klaprooswijk"
+        assert "Greet Klaprooswijk" in str(app.screen.query_one("#user", Static).render())
+
+
+async def test_typing_filters_names_and_arrows_choose(app):
+    async with app.run_test() as pilot:
+        await pilot.press(*"lindev")
+        names = app.screen.query_one("#staff", OptionList)
+        assert names.option_count == 1
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press("enter")
+        assert app.screen.selected.name == app.kiosk.repos.staff.all()[0].name
+
+
+async def test_wrong_pin_counts_down_then_locks_the_name(app, clock):
+    async with app.run_test() as pilot:
+        await login(pilot, pin="0000")
+        assert isinstance(app.screen, LoginScreen)
+        assert "4" in message(app)
+        for _ in range(4):
+            await pilot.press(*"0000", "enter")
+        assert "12:" not in message(app) and "08:25" in message(app)
+        await pilot.press(*"1111", "enter")  # the right PIN does not help while locked
+        assert isinstance(app.screen, LoginScreen)
+        assert "08:25" in message(app)
+        audit = [e.action for e in app.kiosk.repos.audit.in_year(2026)]
+        assert audit.count("login-failed") == 4 and audit.count("login-locked") == 1
+        assert "login" not in audit
+        clock.advance(minutes=5)
+        await pilot.press(*"1111", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_idle_lock_returns_to_login_and_hides_everything(app, clock):
+    async with app.run_test() as pilot:
+        await login(pilot)
+        await pilot.press(*"lot")
+        clock.advance(minutes=2)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HomeScreen)  # 2 minutes: not yet
+        clock.advance(minutes=1, seconds=1)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, LoginScreen)
+        assert app.user is None
+        assert len(app.screen_stack) == 2
+        assert app.screen.query_one("#name", Input).value == ""
+        assert app.screen.query_one("#pin", Input).value == ""
+
+
+async def test_activity_postpones_the_idle_lock(app, clock):
+    async with app.run_test() as pilot:
+        await login(pilot)
+        clock.advance(minutes=2, seconds=50)
+        await pilot.press("l")
+        clock.advance(minutes=2, seconds=50)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_ctrl_l_locks_at_once_even_from_a_dialog(app):
+    async with app.run_test() as pilot:
+        await login(pilot)
+        await pilot.press(*"lotte", "enter")
+        assert app.screen.id != "login" and not isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)
+        assert app.user is None
