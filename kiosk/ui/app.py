@@ -16,7 +16,6 @@ from kiosk.services.context import Kiosk
 from kiosk.services.pupils import PupilFinder
 from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.login import LoginScreen
 from kiosk.ui.screens.store_error import StoreErrorScreen
 
@@ -41,16 +40,20 @@ class KioskApp(App[None]):
         self._idle_check_seconds = idle_check_seconds
         self._maintenance_on_start = maintenance_on_start
         self._last_activity = kiosk.clock.monotonic()
+        self.theme = "textual-light"  # set before mount: a later change restyles everything
 
     # -- start -----------------------------------------------------------------------
-    def on_mount(self) -> None:
-        self.theme = "textual-light"
+    def get_default_screen(self) -> Screen:
+        """The login screen is the bottom of the stack; everything else goes on top of it."""
         try:
             self.kiosk.store.check_readable()
         except CorruptFile as exc:
-            self.push_screen(StoreErrorScreen(exc))
+            return StoreErrorScreen(exc)
+        return LoginScreen()
+
+    def on_mount(self) -> None:
+        if not isinstance(self.screen, LoginScreen):
             return
-        self.push_screen(LoginScreen())
         self.set_interval(self._idle_check_seconds, self.lock_if_idle)
         if self._maintenance_on_start:
             self.start_maintenance()
@@ -69,6 +72,8 @@ class KioskApp(App[None]):
 
     # -- session -----------------------------------------------------------------------
     def start_session(self, staff: Staff) -> None:
+        from kiosk.ui.screens.home import HomeScreen  # not needed to show the login screen
+
         self.user = staff
         self.touch()
         self.push_screen(HomeScreen(staff))
@@ -77,7 +82,7 @@ class KioskApp(App[None]):
         """Back to the login screen; nothing of the previous user stays on screen."""
         self.user = None
         self.clear_notifications()
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, LoginScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LoginScreen):
             await self.pop_screen()
         if isinstance(self.screen, LoginScreen):
             self.screen.reset()

@@ -63,7 +63,7 @@ async def test_idle_lock_returns_to_login_and_hides_everything(app, clock):
         await pilot.pause(0.2)
         assert isinstance(app.screen, LoginScreen)
         assert app.user is None
-        assert len(app.screen_stack) == 2
+        assert len(app.screen_stack) == 1
         assert app.screen.query_one("#name", Input).value == ""
         assert app.screen.query_one("#pin", Input).value == ""
 

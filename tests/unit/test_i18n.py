@@ -66,7 +66,7 @@ def test_every_source_string_has_a_dutch_translation() -> None:
     )
 
 
-def test_no_translation_is_empty_or_untranslated_by_accident() -> None:
+def test_no_translation_is_empty() -> None:
     empty = sorted(text for text, dutch in NL.items() if not dutch.strip())
     assert not empty, "empty translation(s):\n" + _listing(repr(text) for text in empty)
 
@@ -89,7 +89,7 @@ def test_placeholders_are_kept_in_the_dutch_text() -> None:
 
 def test_no_stale_translations() -> None:
     stale = sorted(text for text in NL if text not in SOURCE)
-    assert not stale, f"{len(stale)} stale entr(y/ies) in kiosk/i18n_nl.py, no longer used in the code:\n" + (
+    assert not stale, f"{len(stale)} stale entries in kiosk/i18n_nl.py, no longer used in the code:\n" + (
         _listing(repr(text) for text in stale)
     )
 

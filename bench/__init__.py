@@ -1,0 +1,1 @@
+"""Speed targets, each printed as a ratio measured within one run (`python -m bench`)."""
