@@ -82,11 +82,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _config_path(argv: Sequence[str] | None) -> Path | None:
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--config", type=Path)
+    return early.parse_known_args(argv)[0].config
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = _parser().parse_args(argv)
-        config = load_config(args.config)
-        i18n.set_language(config.school.language)
+        args_list = list(sys.argv[1:] if argv is None else argv)
+        if {"-h", "--help"} & set(args_list) and not _config_path(args_list):
+            _parser().parse_args(args_list)  # help needs no config; exits
+        config = load_config(_config_path(args_list))
+        i18n.set_language(config.school.language)  # before the parser: its help is translated
+        args = _parser().parse_args(args_list)
         if args.command is None:
             return run_app(config)
         run: Callable[[Kiosk, argparse.Namespace], int] = args.run

@@ -83,7 +83,6 @@ def test_sigkill_at_random_moments_keeps_every_acknowledged_record(tmp_path: Pat
     # evidence that kills landed in the middle of a transaction, not only between them:
     # records written but never acknowledged, or temp files of an interrupted write
     interrupted = (late_ids - set(acked)) | (temp_files(data_dir) - set(planted))
-    print("ACKED", len(acked), "UNACKED", len(late_ids - set(acked)), "TMP", len(temp_files(data_dir)))
     assert interrupted, "no kill interrupted a write; the test did not test anything"
 
     # stray temp files are not data files, are not backed up and do not stop new writes

@@ -1,0 +1,39 @@
+"""A damaged data file: the app names it and the latest backup, and changes nothing."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from kiosk.services import maintenance
+from kiosk.services.context import Kiosk
+from kiosk.store import Store
+from kiosk.ui.app import KioskApp
+from kiosk.ui.screens.store_error import StoreErrorScreen
+
+
+async def test_truncated_school_file_shows_file_and_backup(kiosk, config, clock):
+    backup = maintenance.make_backup(kiosk, "test")
+    school = config.data_dir / "school.json"
+    damaged = school.read_bytes()[:100]
+    school.write_bytes(damaged)
+    app = KioskApp(Kiosk(config, Store(config.data_dir), clock), maintenance_on_start=False)
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, StoreErrorScreen)
+        texts = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert str(school) in texts
+        assert str(backup) in texts and f"kiosk restore {backup.name}" in texts
+        await pilot.press("ctrl+l", "enter", "1")
+        assert isinstance(app.screen, StoreErrorScreen)
+    assert school.read_bytes() == damaged
+
+
+async def test_damaged_year_file_is_reported_at_start(kiosk, config, clock):
+    year_file = sorted((config.data_dir / "years").glob("*.json"))[0]
+    year_file.write_bytes(b"{not json")
+    app = KioskApp(Kiosk(config, Store(config.data_dir), clock))
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(str(year_file) in m for m in messages)
+    assert year_file.read_bytes() == b"{not json"
