@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import getpass
-import io
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk import i18n
+from kiosk import cli_absences, i18n
 from kiosk.config import Config, load_config
 from kiosk.domain.models import Pupil, Role
 from kiosk.errors import KioskError
 from kiosk.i18n import _
+from kiosk.output import export
 from kiosk.services import demo, maintenance, pupils, staff
 from kiosk.services.context import Kiosk
 
 
-def _who() -> str:
+def who() -> str:
     try:
         return f"cli:{getpass.getuser()}"
     except (KeyError, OSError):
@@ -67,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     r.set_defaults(run=cmd_staff_set_pin)
     r = ssub.add_parser("list", help=_("list staff members"))
     r.set_defaults(run=cmd_staff_list)
+
+    cli_absences.add_parsers(sub)
 
     p = sub.add_parser("check", help=_("verify every data file"))
     p.set_defaults(run=cmd_check)
@@ -132,7 +132,7 @@ def cmd_demo(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 
 def cmd_import_roster(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    report = pupils.import_roster(kiosk, pupils.read_upload(args.file), who=_who(), dry_run=args.dry_run)
+    report = pupils.import_roster(kiosk, pupils.read_upload(args.file), who=who(), dry_run=args.dry_run)
     for column in report.parsed.ignored_columns:
         print(_("note: column {name!r} is not used").format(name=column), file=sys.stderr)
     if not report.ok:
@@ -161,37 +161,15 @@ def _pupil_row(p: Pupil) -> list[str]:
 
 def cmd_pupils_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
     rows = [_pupil_row(p) for p in pupils.list_pupils(kiosk, args.class_name)]
-    if args.format == "json":
-        print(json.dumps([dict(zip(PUPIL_COLUMNS, r, strict=True)) for r in rows],
-                         ensure_ascii=False, indent=1))
-    elif args.format == "csv":
-        sys.stdout.write(excel_csv([list(PUPIL_COLUMNS), *rows]))
-    else:
-        print(plain_table([list(PUPIL_COLUMNS), *rows]))
+    sys.stdout.write(export.render(args.format, list(PUPIL_COLUMNS), rows))
     if args.format != "table":
-        kiosk.audit(_who(), "export", f"pupils {args.format} ({len(rows)})")
+        kiosk.audit(who(), "export", f"pupils {args.format} ({len(rows)})")
     return 0
-
-
-def excel_csv(rows: list[list[str]]) -> str:
-    """Semicolon-separated with a BOM: what Excel with Belgian settings opens correctly."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
-    return out.getvalue()
-
-
-def plain_table(rows: list[list[str]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    )
 
 
 def cmd_staff_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
     classes = tuple(c.strip().upper() for c in args.classes.split(",") if c.strip())
-    member = staff.add_staff(kiosk, args.name, Role(args.role), classes, who=_who())
+    member = staff.add_staff(kiosk, args.name, Role(args.role), classes, who=who())
     print(_("Added {name} ({role}); set a PIN with: kiosk staff set-pin {id}").format(
         name=member.name, role=member.role.value, id=member.id))
     return 0
@@ -208,15 +186,14 @@ def _read_pin() -> str:
 
 def cmd_staff_set_pin(kiosk: Kiosk, args: argparse.Namespace) -> int:
     member = staff.find_staff(kiosk, args.name)
-    staff.set_pin(kiosk, member, _read_pin(), who=_who())
+    staff.set_pin(kiosk, member, _read_pin(), who=who())
     print(_("PIN set for {name}.").format(name=member.name))
     return 0
 
 
 def cmd_staff_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    rows = [["id", "name", "role", "classes"]]
-    rows += [[s.id, s.name, s.role.value, ",".join(s.classes)] for s in kiosk.repos.staff.all()]
-    print(plain_table(rows))
+    rows = [[s.id, s.name, s.role.value, ",".join(s.classes)] for s in kiosk.repos.staff.all()]
+    print(export.plain_table(["id", "name", "role", "classes"], rows))
     return 0
 
 
@@ -244,21 +221,20 @@ def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
             print(path.name)
         return 0
     with kiosk.store.transaction():
-        path = maintenance.make_backup(kiosk, _who())
+        path = maintenance.make_backup(kiosk, who())
     print(_("Backup written: {path}").format(path=path))
     return 0
 
 
 def cmd_restore(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    source, saved = maintenance.restore(kiosk, args.backup, _who())
+    source, saved = maintenance.restore(kiosk, args.backup, who())
     print(_("Restored {source}. The data as it was is kept in {saved}.").format(
         source=source.name, saved=saved))
     return 0
 
 
 def cmd_audit(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    rows = [["at", "who", "action", "detail"]]
-    rows += [[e.at.isoformat(sep=" "), e.who, e.action, e.detail]
-             for e in maintenance.audit_trail(kiosk, args.year)]
-    print(plain_table(rows))
+    rows = [[e.at.isoformat(sep=" "), e.who, e.action, e.detail]
+            for e in maintenance.audit_trail(kiosk, args.year)]
+    print(export.plain_table(["at", "who", "action", "detail"], rows))
     return 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from kiosk.domain.absences import RESERVED_KEYS, AbsenceCode, AbsenceRules
 from kiosk.errors import ConfigError
 
 LANGUAGES = ("nl", "en")
@@ -47,11 +48,44 @@ class CalendarConfig:
 
 
 @dataclass(frozen=True)
+class AbsencesConfig:
+    default_code: str = "sick_note"
+    """The code saved by Enter in the absence dialog."""
+    parent_note_max_per_year: int = 4
+    """Times per school year a parent's own note may justify illness."""
+    parent_note_max_days: int = 3
+    """Consecutive calendar days one parent's note may cover."""
+    problematic_warn_half_days: int = 3
+    """Problematic half days per school year from which the kiosk warns."""
+    problematic_clb_half_days: int = 5
+    """Problematic half days from which the pupil is flagged for the CLB."""
+    late_flag_per_month: int = 3
+    """Late arrivals in one month from which a pupil is flagged."""
+    codes: tuple[AbsenceCode, ...] = ()
+    """[[absences.codes]] tables (id, key, label, justified, parent_note, problematic,
+    unexplained); empty means the Flemish defaults."""
+
+    @property
+    def rules(self) -> AbsenceRules:
+        extra = {"codes": self.codes} if self.codes else {}
+        return AbsenceRules(
+            default_code=self.default_code,
+            parent_note_max_per_year=self.parent_note_max_per_year,
+            parent_note_max_days=self.parent_note_max_days,
+            problematic_warn_half_days=self.problematic_warn_half_days,
+            problematic_clb_half_days=self.problematic_clb_half_days,
+            late_flag_per_month=self.late_flag_per_month,
+            **extra,
+        )
+
+
+@dataclass(frozen=True)
 class Config:
     school: SchoolConfig = field(default_factory=SchoolConfig)
     security: SecurityConfig = field(default_factory=SecurityConfig)
     backup: BackupConfig = field(default_factory=BackupConfig)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
+    absences: AbsencesConfig = field(default_factory=AbsencesConfig)
     path: Path = Path("config.toml")
     """The file this config was read from."""
 
@@ -65,6 +99,7 @@ _SECTIONS = {
     "security": SecurityConfig,
     "backup": BackupConfig,
     "calendar": CalendarConfig,
+    "absences": AbsencesConfig,
 }
 
 
@@ -120,6 +155,8 @@ def _coerce(key: str, type_name: Any, value: Any, path: Path) -> Any:
         return float(value)
     if expected.startswith("tuple[dt.date") and isinstance(value, list):
         return tuple(_as_date(key, item, path) for item in value)
+    if expected.startswith("tuple[AbsenceCode") and isinstance(value, list):
+        return tuple(_as_code(f"{key}[{n}]", item, path) for n, item in enumerate(value))
     raise ConfigError(f"{path}: {key} has a wrong value: {value!r}")
 
 
@@ -132,7 +169,34 @@ def _as_date(key: str, value: Any, path: Path) -> dt.date:
         raise ConfigError(f"{path}: {key}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _as_code(key: str, value: Any, path: Path) -> AbsenceCode:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {key} must be a table")
+    known = {f.name: f for f in fields(AbsenceCode)}
+    for name, item in value.items():
+        if name not in known:
+            raise ConfigError(f"{path}: unknown key {key}.{name}")
+        wanted = bool if known[name].type == "bool" else str
+        if not isinstance(item, wanted):
+            raise ConfigError(f"{path}: {key}.{name} has a wrong value: {item!r}")
+    for name in ("id", "key", "label"):
+        if not value.get(name):
+            raise ConfigError(f"{path}: {key}.{name} is missing")
+    code = AbsenceCode(**value)
+    if len(code.key) != 1 or not code.key.islower() or code.key in RESERVED_KEYS:
+        reserved = ", ".join(sorted(RESERVED_KEYS))
+        raise ConfigError(f"{path}: {key}.key must be one lower-case letter other than {reserved}")
+    return code
+
+
 def _validate(config: Config, path: Path) -> None:
+    rules = config.absences.rules
+    for attribute in ("id", "key"):
+        values = [getattr(code, attribute) for code in rules.codes]
+        if len(values) != len(set(values)):
+            raise ConfigError(f"{path}: absences.codes: two codes share the same {attribute}")
+    if rules.code(rules.default_code) is None:
+        raise ConfigError(f"{path}: absences.default_code {rules.default_code!r} is not a code")
     if config.school.language not in LANGUAGES:
         raise ConfigError(f"{path}: school.language must be one of {', '.join(LANGUAGES)}")
     if config.security.idle_lock_minutes <= 0:

@@ -23,3 +23,8 @@ def language() -> str:
 def _(text: str) -> str:
     """The text in the kiosk's language (English when no translation exists)."""
     return _catalogs[_language].get(text, text)
+
+
+def N_(text: str) -> str:
+    """Marks a string for translation where it is defined; `_()` translates it when shown."""
+    return text

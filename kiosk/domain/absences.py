@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.domain.calendar import SchoolCalendar, school_year_of
 from kiosk.domain.models import Absence, LateArrival
@@ -31,9 +31,23 @@ class AbsenceCode:
     """Still waiting for a reason; listed as unexplained in the day view."""
 
 
+def default_codes() -> tuple[AbsenceCode, ...]:
+    """Common Flemish practice; a school can replace them in config.toml."""
+    from kiosk.i18n import N_
+
+    return (
+        AbsenceCode("sick_note", "z", N_("Sick, parent's note"), parent_note=True),
+        AbsenceCode("sick_certificate", "m", N_("Sick, medical certificate")),
+        AbsenceCode("justified", "r", N_("Other justified reason")),
+        AbsenceCode("problematic", "b", N_("Problematic (unjustified)"), justified=False,
+                    problematic=True),
+        AbsenceCode("unknown", "o", N_("Reason not known yet"), justified=False, unexplained=True),
+    )
+
+
 @dataclass(frozen=True)
 class AbsenceRules:
-    codes: tuple[AbsenceCode, ...]
+    codes: tuple[AbsenceCode, ...] = field(default_factory=default_codes)
     default_code: str = "sick_note"
     parent_note_max_per_year: int = 4
     parent_note_max_days: int = 3

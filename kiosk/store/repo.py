@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tinydb import Query
+from tinydb.table import Table
 
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import Absence, AuditEntry, LateArrival, Pupil, Staff
@@ -84,9 +85,14 @@ class YearRecords:
 
     def __init__(self, store: Store, table: str, cls: type, date_field: str) -> None:
         self.store, self.table, self.cls, self.date_field = store, table, cls, date_field
+        self._cache: dict[int, tuple[Any, list[Any]]] = {}
 
-    def _table(self, start_year: int):
+    def _table(self, start_year: int) -> Table:
         return self.store.year(start_year).table(self.table)
+
+    def year_of(self, record: Any) -> int:
+        day = getattr(record, self.date_field)
+        return school_year_of(day.date() if isinstance(day, dt.datetime) else day)
 
     def add(self, record: Any) -> None:
         self.add_many([record])
@@ -94,17 +100,45 @@ class YearRecords:
     def add_many(self, records: Iterable[Any]) -> None:
         by_year: dict[int, list[dict[str, Any]]] = {}
         for record in records:
-            day = getattr(record, self.date_field)
-            day = day.date() if isinstance(day, dt.datetime) else day
-            by_year.setdefault(school_year_of(day), []).append(to_doc(record))
+            by_year.setdefault(self.year_of(record), []).append(to_doc(record))
         with self.store.transaction():
             for start_year, docs in by_year.items():
                 self._table(start_year).insert_multiple(docs)
 
+    def replace(self, old: Any, new: Any) -> None:
+        """Swap a record for its edited version (it may move to another school year)."""
+        with self.store.transaction():
+            if not self._table(self.year_of(old)).remove(Query().id == old.id):
+                raise KeyError(old.id)
+            self.add(new)
+
+    def remove(self, records: Iterable[Any]) -> int:
+        removed = 0
+        with self.store.transaction():
+            for record in records:
+                removed += len(self._table(self.year_of(record)).remove(Query().id == record.id))
+        return removed
+
     def in_year(self, start_year: int) -> list[Any]:
+        """Every record of one school year, converted once per change of its file."""
         if not self.store.year_path(start_year).exists():
             return []
-        return [from_doc(self.cls, d) for d in self._table(start_year).all()]
+        storage = self.store.storage_of(self.store.year(start_year))
+        storage.read()  # notices another process's write
+        cached = self._cache.get(start_year)
+        if cached is None or storage.version is None or cached[0] != storage.version:
+            records = [from_doc(self.cls, d) for d in self._table(start_year).all()]
+            cached = (storage.version, records)
+            self._cache[start_year] = cached
+        return list(cached[1])
+
+    def find(self, record_id: str) -> Any | None:
+        """By id, newest school year first (records are nearly always recent)."""
+        for start_year in reversed(self.store.year_starts()):
+            found = next((r for r in self.in_year(start_year) if r.id == record_id), None)
+            if found:
+                return found
+        return None
 
 
 class Repos:

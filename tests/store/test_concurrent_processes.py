@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from kiosk.domain.models import Role, Staff
@@ -53,7 +54,7 @@ def run_together(mode: str, data_dir: Path, barrier: Path) -> dict[str, list[str
 
 def switches(owners: list[str]) -> int:
     """How often consecutive records (in storage order) come from different writers."""
-    return sum(1 for a, b in zip(owners, owners[1:], strict=False) if a != b)
+    return sum(1 for a, b in pairwise(owners) if a != b)
 
 
 def test_four_processes_adding_late_arrivals_lose_nothing(tmp_path: Path):

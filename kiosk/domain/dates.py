@@ -1,0 +1,45 @@
+"""Dates and times as staff type them: 23/11, 23/11/2026, 2026-11-23, vandaag, morgen, vr."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kiosk.domain.text import fold
+
+_RELATIVE = {"vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmorgen": 2, "gisteren": -1,
+             "yesterday": -1}
+_WEEKDAYS = (("ma", "maandag", "mon", "monday"), ("di", "dinsdag", "tue", "tuesday"),
+             ("wo", "woensdag", "wed", "wednesday"), ("do", "donderdag", "thu", "thursday"),
+             ("vr", "vrijdag", "fri", "friday"), ("za", "zaterdag", "sat", "saturday"),
+             ("zo", "zondag", "sun", "sunday"))
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
+_TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?$")
+
+
+def parse_day(text: str, today: dt.date) -> dt.date:
+    """Raises ValueError with the text when it is not a date."""
+    word = fold(text.strip())
+    if word in _RELATIVE:
+        return today + dt.timedelta(days=_RELATIVE[word])
+    for weekday, names in enumerate(_WEEKDAYS):
+        if word in names:
+            return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+    try:
+        return dt.date.fromisoformat(word)
+    except ValueError:
+        pass
+    match = _DMY.match(word)
+    if match:
+        day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
+        full_year = today.year if year is None else int(year) + (2000 if len(year) == 2 else 0)
+        return dt.date(full_year, month, day)
+    raise ValueError(text)
+
+
+def parse_time(text: str) -> dt.time:
+    """8:35, 8.35, 8h35 or 835-less forms like 9 (→ 9:00). Raises ValueError."""
+    match = _TIME.match(text.strip())
+    if not match:
+        raise ValueError(text)
+    return dt.time(int(match.group(1)), int(match.group(2) or 0))
