@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_absences.add_parsers(sub)
 
+    p = sub.add_parser("serve", help=_("serve the kiosk to a browser (gate tablet)"))
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(run=cmd_serve)
+
     p = sub.add_parser("check", help=_("verify every data file"))
     p.set_defaults(run=cmd_check)
     p = sub.add_parser("backup", help=_("take a backup now"))
@@ -118,6 +123,25 @@ def run_app(config: Config) -> int:
     from kiosk.ui.app import run
 
     return run(config)
+
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def cmd_serve(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    """Each browser gets its own kiosk process on the same store, with its own login."""
+    import shlex
+
+    from textual_serve.server import Server
+
+    if args.host not in LOCAL_HOSTS:
+        print(_("WARNING: serving on {host}: anyone on that network can reach the login screen. "
+                "Use it only on the school's own network.").format(host=args.host), file=sys.stderr)
+    command = shlex.join([sys.executable, "-m", "kiosk", "--config", str(kiosk.config.path)])
+    print(_("Kiosk at http://{host}:{port}/ (ctrl+c stops)").format(host=args.host, port=args.port),
+          file=sys.stderr, flush=True)
+    Server(command, host=args.host, port=args.port, title=kiosk.config.school.name).serve()
+    return 0
 
 
 def cmd_demo(kiosk: Kiosk, args: argparse.Namespace) -> int:

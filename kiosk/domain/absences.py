@@ -13,7 +13,7 @@ from kiosk.domain.models import Absence, LateArrival
 PARTS = ("day", "am", "pm")
 CHANNELS = ("sms", "phone", "agenda", "email", "in_person")
 # Keys the absence dialog uses for its options; absence codes may not take them.
-RESERVED_KEYS = frozenset("dpnwst")
+RESERVED_KEYS = frozenset("dpnwsti")
 
 
 @dataclass(frozen=True)

@@ -240,3 +240,10 @@ def pupil_history(kiosk: Kiosk, pupil: Pupil, start_year: int | None = None) -> 
 def clb_flags(kiosk: Kiosk) -> dict[str, int]:
     year = school_year_of(kiosk.clock.now().date())
     return rules_.clb_flagged(rules(kiosk), kiosk.calendar, kiosk.repos.absences.in_year(year))
+
+
+def undo(kiosk: Kiosk, entries: list[Absence | LateArrival], who: str) -> None:
+    """Take back what was just logged; the audit trail keeps both the entry and the undo."""
+    with kiosk.store.transaction():
+        delete_absences(kiosk, [e for e in entries if isinstance(e, Absence)], who, action="absence-undo")
+        delete_lates(kiosk, [e for e in entries if isinstance(e, LateArrival)], who, action="late-undo")

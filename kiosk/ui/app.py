@@ -9,18 +9,21 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from kiosk.config import Config
-from kiosk.domain.models import Staff
+from kiosk.domain.models import Absence, LateArrival, Staff
+from kiosk.errors import KioskError
 from kiosk.i18n import _
-from kiosk.services import maintenance
+from kiosk.services import absences, maintenance
 from kiosk.services.context import Kiosk
 from kiosk.services.pupils import PupilFinder
 from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.messages import DataChanged
 from kiosk.ui.screens.login import LoginScreen
 from kiosk.ui.screens.store_error import StoreErrorScreen
 
 APP_ACTIONS = (
     KioskAction("ctrl+l", "lock", _("Lock"), _("Lock the screen now"), priority=True),
+    KioskAction("ctrl+z", "undo", _("Undo"), _("Take back the last entry"), priority=True),
 )
 HIDDEN_SYSTEM_COMMANDS = {"Screenshot", "Theme"}  # a screenshot file would leak pupil data
 
@@ -36,6 +39,8 @@ class KioskApp(App[None]):
         self.kiosk = kiosk
         self.finder = PupilFinder(kiosk)
         self.user: Staff | None = None
+        self.undo_stack: list[tuple[str, list[Absence | LateArrival]]] = []
+        """(what it was, entries) of this session, newest last."""
         self.title = kiosk.config.school.name
         self._idle_check_seconds = idle_check_seconds
         self._maintenance_on_start = maintenance_on_start
@@ -78,9 +83,25 @@ class KioskApp(App[None]):
         self.touch()
         self.push_screen(HomeScreen(staff))
 
+    def remember(self, label: str, entries: list[Absence | LateArrival]) -> None:
+        self.undo_stack.append((label, entries))
+
+    def action_undo(self) -> None:
+        if not self.undo_stack or self.user is None:
+            return
+        label, entries = self.undo_stack.pop()
+        try:
+            absences.undo(self.kiosk, entries, self.user.id)
+        except KioskError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(_("Undone: {what}").format(what=label), markup=False)
+        self.screen.post_message(DataChanged())
+
     async def action_lock(self) -> None:
         """Back to the login screen; nothing of the previous user stays on screen."""
         self.user = None
+        self.undo_stack.clear()
         self.clear_notifications()
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LoginScreen):
             await self.pop_screen()
@@ -90,6 +111,8 @@ class KioskApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock":
             return self.user is not None
+        if action == "undo":
+            return self.user is not None and bool(self.undo_stack)
         return True
 
     # -- idle lock ---------------------------------------------------------------------

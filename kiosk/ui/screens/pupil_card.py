@@ -1,18 +1,22 @@
-"""One pupil at a glance. Phone numbers appear here, on screen, for staff only."""
+"""One pupil at a glance, with this school year's absences and late arrivals.
+Phone numbers appear here, on screen, for staff only."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import DataTable, Footer, Static
 
 from kiosk.domain.models import Pupil
 from kiosk.i18n import _
+from kiosk.services import absences
+from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.labels import PART_LABELS, day_label
 from kiosk.ui.text import literal
 
-ACTIONS = (KioskAction("escape", "dismiss", _("Close"), _("Back to the search")),)
+ACTIONS = (KioskAction("escape", "dismiss", _("Close"), _("Back")),)
 
 
 class PupilCardScreen(ModalScreen[None]):
@@ -24,12 +28,31 @@ class PupilCardScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         p = self.pupil
-        with Vertical(id="pupil-card"):
+        kiosk = self.app.kiosk  # type: ignore[attr-defined]
+        history = absences.pupil_history(kiosk, p)
+        rules = absences.rules(kiosk)
+        with Vertical(id="pupil-card", classes="dialog"):
             yield Static(literal(f"{p.full_name} · {p.class_name}"), classes="title", id="card-name")
             consent = _("photos allowed") if p.photo_consent else _("NO photos")
             yield Static(literal(f"{_('Home language')}: {p.home_language} · {consent}"))
             for g in p.guardians:
                 household = _("household {n}").format(n=g.household)
-                yield Static(literal(f"{g.name} · {household} · {g.phone} · {g.email}"),
-                             classes="guardian")
+                yield Static(literal(f"{g.name} · {household} · {g.phone} · {g.email}"), classes="guardian")
+            months = ", ".join(f"{m[5:]}/{m[:4]}: {n}" for m, n in history.lates_by_month.items()) or "0"
+            yield Static(literal(_(
+                "This school year: {justified} justified half days · {problematic} problematic half days · "
+                "parent's notes {notes}/{max} · late per month: {lates}").format(
+                justified=history.justified_half_days, problematic=history.problematic_half_days,
+                notes=history.parent_notes, max=rules.parent_note_max_per_year, lates=months)),
+                id="card-counts")
+            table = DataTable(id="history", cursor_type="row")
+            table.add_columns(_("Date"), _("What"), _("Note"))
+            for a in history.absences:
+                period = day_label(a.start) + (f" → {day_label(a.end)}" if a.end != a.start else "")
+                table.add_row(literal(f"{period} {PART_LABELS[a.part]}"), literal(code_label(kiosk, a.code)),
+                              literal(a.note))
+            for late in history.lates:
+                table.add_row(literal(day_label(late.date)), literal(_("late {time}").format(
+                    time=f"{late.time:%H:%M}")), literal(late.reason))
+            yield table
         yield Footer()

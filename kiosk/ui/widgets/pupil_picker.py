@@ -19,6 +19,7 @@ from kiosk.domain.search import PupilIndex
 from kiosk.i18n import _
 
 MAX_MATCHES = 12
+LONG_TEXT_WORDS = 4  # nobody types five words to find a pupil: that is a pasted message
 
 
 def pupil_line(pupil: Pupil) -> Content:
@@ -39,6 +40,12 @@ class PupilPicker(Vertical):
         picker: PupilPicker
         pupil: Pupil
 
+    @dataclass
+    class LongText(Message):
+        """Several sentences landed in the search (a pasted text message)."""
+
+        text: str
+
     def __init__(self, index: Callable[[], PupilIndex], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._index = index
@@ -58,6 +65,10 @@ class PupilPicker(Vertical):
     @on(Input.Changed, "#picker-input")
     def _filter(self, event: Input.Changed) -> None:
         event.stop()
+        if len(event.value.split()) > LONG_TEXT_WORDS:
+            self.post_message(self.LongText(event.value))
+            event.input.value = ""
+            return
         self._matches = self._index().search(event.value, limit=MAX_MATCHES)
         options = self.query_one(OptionList)
         options.set_options(Option(pupil_line(p), id=p.id) for p in self._matches)

@@ -1,0 +1,125 @@
+"""Paste a parent's text message; the kiosk proposes pupil(s), code and dates; staff confirm."""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from kiosk.domain.models import Staff
+from kiosk.domain.sms import SmsProposal, parse_sms
+from kiosk.errors import KioskError
+from kiosk.i18n import _
+from kiosk.services import absences
+from kiosk.services.messages import code_label
+from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.labels import PART_LABELS, day_label
+from kiosk.ui.text import literal
+
+ACTIONS = (
+    KioskAction("enter", "confirm", _("Save"), _("Save the proposal")),
+    KioskAction("escape", "cancel", _("Cancel"), _("Close without saving")),
+)
+MAX_CANDIDATES = 9
+
+
+class SmsScreen(ModalScreen[object]):
+    """Dismisses with absences.Logged, or None. Nothing is saved without Enter."""
+
+    BINDINGS = bindings(ACTIONS)
+    ACTIONS = ACTIONS
+
+    def __init__(self, staff: Staff, text: str = "") -> None:
+        super().__init__()
+        self.staff, self.text = staff, text
+        self.proposal: SmsProposal | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="sms", classes="dialog"):
+            yield Static(_("Paste the text message and press Enter"), classes="title")
+            yield Input(placeholder=_("text message"), id="sms-text")
+            yield Static(id="proposal")
+            yield Static(id="sms-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        field = self.query_one("#sms-text", Input)
+        field.value = self.text
+        if self.text:
+            self.read(self.text)
+        else:
+            field.focus()
+
+    @property
+    def kiosk(self):
+        return self.app.kiosk  # type: ignore[attr-defined]
+
+    @on(Input.Submitted, "#sms-text")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.read(event.value)
+
+    def read(self, text: str) -> None:
+        kiosk = self.kiosk
+        self.proposal = parse_sms(text, kiosk.repos.pupils.all(), kiosk.clock.now().date(),
+                                  kiosk.calendar, absences.rules(kiosk))
+        self.set_focus(None)
+        self.show()
+
+    def show(self) -> None:
+        p = self.proposal
+        assert p is not None
+        lines = []
+        if p.pupils:
+            lines.append(_("Pupil(s): {names}").format(
+                names=", ".join(f"{x.full_name} ({x.class_name})" for x in p.pupils)))
+        elif p.candidates:
+            lines.append(_("Which pupil? Press a number:"))
+            lines += [f"  {n}. {x.full_name} ({x.class_name})"
+                      for n, x in enumerate(p.candidates[:MAX_CANDIDATES], start=1)]
+        else:
+            lines.append(_("No pupil recognised: Esc and use the search instead."))
+        assert p.start and p.end
+        period = day_label(p.start) + (f" → {day_label(p.end)}" if p.end != p.start else "")
+        lines.append(_("Code: {code}").format(code=code_label(self.kiosk, p.code)))
+        lines.append(_("Period: {period}, {part}").format(period=period, part=PART_LABELS[p.part]))
+        lines.append(_("Enter saves · a code letter changes the code · Esc cancels"))
+        self.query_one("#proposal", Static).update(literal("\n".join(lines)))
+
+    def on_key(self, event: events.Key) -> None:
+        if isinstance(self.focused, Input) or self.proposal is None or not event.character:
+            return
+        if event.character.isdigit() and self.proposal.candidates:
+            index = int(event.character) - 1
+            if 0 <= index < min(len(self.proposal.candidates), MAX_CANDIDATES):
+                self.proposal.pupils = [self.proposal.candidates[index]]
+                self.proposal.candidates = []
+                event.stop()
+                self.show()
+            return
+        code = absences.rules(self.kiosk).by_key(event.character.lower())
+        if code:
+            self.proposal.code = code.id
+            event.stop()
+            self.show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "confirm":
+            return not isinstance(self.focused, Input) and bool(self.proposal and self.proposal.pupils)
+        return True
+
+    def action_confirm(self) -> None:
+        p = self.proposal
+        if p is None or not p.pupils or p.start is None:
+            return
+        try:
+            logged = absences.log_absences(self.kiosk, p.pupils, code=p.code, start=p.start, end=p.end,
+                                           part=p.part, note=p.reason, via="sms", who=self.staff.id)
+        except KioskError as exc:
+            self.query_one("#sms-error", Static).update(literal(str(exc)))
+            return
+        self.dismiss(logged)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
