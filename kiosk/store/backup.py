@@ -1,8 +1,8 @@
 """Backups, integrity check and restore.
 
-A backup is a folder of hard links to the current data files. Files are never changed
-in place (every write renames a new file over the old one), so a hard link is a frozen,
-free snapshot, even with ten years of history.
+A backup is a folder of synced copies of the data files, checked before they are copied.
+Copies, not hard links: a file damaged in place (a disk error, a tool writing over it)
+must not damage its backups too.
 """
 
 from __future__ import annotations
@@ -79,26 +79,32 @@ def create_backup(store: Store, now: dt.datetime, *, label: str = "manual", keep
         if problems:
             raise CorruptFile(problems[0].path, problems[0].reason, latest_backup(store.data_dir))
         root = backups_dir(store.data_dir)
-        ensure_private_dir(root)
-        target = root / f"{now:%Y-%m-%dT%H%M%S}-{label}"
+        target = _unique(root, f"{now:%Y-%m-%dT%H%M%S}-{label}")
         partial = root / f".{target.name}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-        ensure_private_dir(partial / YEARS_DIR)
-        for relative in _relative_files(store):
-            _link_or_copy(store.data_dir / relative, partial / relative)
-        fsync_dir(partial / YEARS_DIR)
-        fsync_dir(partial)
+        _copy_files(store, partial)
         os.replace(partial, target)
         fsync_dir(root)
         _rotate(root, keep)
     return target
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+def _unique(root: Path, name: str) -> Path:
+    """Two backups within one second get -2, -3, …: a backup never overwrites another."""
+    ensure_private_dir(root)
+    target, n = root / name, 1
+    while target.exists():
+        n += 1
+        target = root / f"{name}-{n}"
+    return target
+
+
+def _copy_files(store: Store, target: Path) -> None:
+    ensure_private_dir(target)
+    ensure_private_dir(target / YEARS_DIR)
+    for relative in _relative_files(store):
+        copy_durably(store.data_dir / relative, target / relative)
+    fsync_dir(target)
 
 
 def _rotate(root: Path, keep: int) -> None:
@@ -153,10 +159,7 @@ def restore_backup(store: Store, backup: Path, now: dt.datetime, keep: int) -> P
 def _save_current(store: Store, now: dt.datetime, keep: int) -> Path:
     """Back up the current files even when some are damaged: restoring must not lose them."""
     root = backups_dir(store.data_dir)
-    target = root / f"{now:%Y-%m-%dT%H%M%S}{BEFORE_RESTORE}"
-    ensure_private_dir(target / YEARS_DIR)
-    for relative in _relative_files(store):
-        _link_or_copy(store.data_dir / relative, target / relative)
-    fsync_dir(target / YEARS_DIR)
+    target = _unique(root, f"{now:%Y-%m-%dT%H%M%S}{BEFORE_RESTORE}")
+    _copy_files(store, target)
     _rotate(root, keep + 1)
     return target

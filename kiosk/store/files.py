@@ -25,8 +25,8 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes, *, min_mtime_ns: int = 0) -> os.stat_result:
-    """Write to a temp file beside `path`, fsync, rename over it, fsync the directory.
+def write_temp(path: Path, payload: bytes, *, min_mtime_ns: int = 0) -> tuple[Path, os.stat_result]:
+    """Write and fsync a temp file beside `path`; `commit_temp` then renames it over `path`.
 
     The new file's mtime is forced above `min_mtime_ns` so that (inode, size, mtime)
     never repeats for one path: other processes rely on it to see that the file changed,
@@ -49,12 +49,29 @@ def atomic_write(path: Path, payload: bytes, *, min_mtime_ns: int = 0) -> os.sta
         tmp.unlink(missing_ok=True)
         raise
     os.close(fd)
+    return tmp, stat
+
+
+def commit_temp(tmp: Path, path: Path) -> None:
     os.replace(tmp, path)
     fsync_dir(path.parent)
+
+
+def atomic_write(path: Path, payload: bytes, *, min_mtime_ns: int = 0) -> os.stat_result:
+    """Temp file, fsync, rename over `path`, fsync the directory."""
+    tmp, stat = write_temp(path, payload, min_mtime_ns=min_mtime_ns)
+    commit_temp(tmp, path)
     return stat
 
 
+def remove_stale_temps(directory: Path) -> None:
+    """Temp files left by a killed writer; call only while holding the store's lock."""
+    for tmp in directory.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
 def copy_durably(source: Path, target: Path) -> None:
+    """A real copy (never a hard link): damage to one file cannot reach the other."""
     atomic_write(target, source.read_bytes())
 
 

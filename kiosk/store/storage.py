@@ -24,7 +24,14 @@ from tinydb.table import Table
 
 from kiosk.domain.calendar import school_year_label
 from kiosk.errors import KioskError
-from kiosk.store.files import FileLock, atomic_write, ensure_private_dir, fsync_dir
+from kiosk.store.files import (
+    FileLock,
+    commit_temp,
+    ensure_private_dir,
+    fsync_dir,
+    remove_stale_temps,
+    write_temp,
+)
 from kiosk.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
 
 SCHOOL_FILE = "school.json"
@@ -90,6 +97,7 @@ class AtomicStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._key: tuple[int, int, int] | None = None
         self._dirty = False
+        self._pending_key: tuple[int, int, int] | None = None
 
     @property
     def version(self) -> tuple[int, int, int] | None:
@@ -118,31 +126,29 @@ class AtomicStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         if not self._in_transaction():
+            self.forget()  # TinyDB already changed the cached dict: drop it, not save it later
             raise RuntimeError("kiosk store: write outside a transaction")
         self._data = data
         self._dirty = True
 
-    def flush(self) -> None:
+    def prepare(self) -> Path | None:
+        """Write the pending changes to a synced temp file; None when there are none."""
         if not self._dirty or self._data is None:
-            return
+            return None
         self._data[META_TABLE] = {"1": {"schema": SCHEMA_VERSION, "kind": self.kind}}
-        payload = orjson.dumps(self._data)
         previous = self._key[2] if self._key else 0
-        try:
-            stat = atomic_write(self.path, payload, min_mtime_ns=previous)
-        except BaseException:
-            self.discard()
-            raise
-        self._key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        tmp, stat = write_temp(self.path, orjson.dumps(self._data), min_mtime_ns=previous)
+        self._pending_key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        return tmp
+
+    def commit(self, tmp: Path) -> None:
+        commit_temp(tmp, self.path)
+        self._key = self._pending_key
         self._dirty = False
 
     def forget(self) -> None:
         self._data, self._key, self._dirty = None, None, False
 
-    def discard(self) -> None:
-        """Forget unflushed changes; the next read comes from disk."""
-        if self._dirty:
-            self._data, self._key, self._dirty = None, None, False
 
 
 class Store:
@@ -156,6 +162,9 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot use data directory {self.data_dir}: {exc}") from None
         self.lock = FileLock(self.data_dir / LOCK_FILE)
+        with self.lock:
+            remove_stale_temps(self.data_dir)
+            remove_stale_temps(self.data_dir / YEARS_DIR)
         self._dbs: dict[Path, KioskDB] = {}
         self.school = self._db(self.data_dir / SCHOOL_FILE, "school")
 
@@ -203,7 +212,7 @@ class Store:
     # -- transactions --------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the inter-process lock; flush every touched file at the end, or none."""
+        """Hold the inter-process lock across the read-modify-write; flush at the end."""
         with self.lock:
             if self.lock.depth > 1:
                 yield
@@ -214,13 +223,32 @@ class Store:
                     table.forget_next_id()
             try:
                 yield
+                self._flush()
             except BaseException:
+                # TinyDB may have changed cached dicts in place before failing: reread all
                 for db in self._dbs.values():
-                    self.storage_of(db).discard()
+                    self.storage_of(db).forget()
                 raise
-            # school.json last: a year file may refer to pupils, never the other way round
-            for db in sorted(self._dbs.values(), key=lambda db: db is self.school):
-                self.storage_of(db).flush()
+
+    def _flush(self) -> None:
+        """Every touched file goes to a synced temp file first; only when all of them are
+        written are they renamed into place (school.json last: year files refer to pupils).
+        A full disk or an I/O error therefore changes nothing; only a crash between two
+        renames, a window of microseconds, can leave one file newer than another."""
+        storages = sorted((self.storage_of(db) for db in self._dbs.values()),
+                          key=lambda s: s is self.storage_of(self.school))
+        prepared: list[tuple[AtomicStorage, Path]] = []
+        try:
+            for storage in storages:
+                tmp = storage.prepare()
+                if tmp is not None:
+                    prepared.append((storage, tmp))
+        except BaseException:
+            for _storage, tmp in prepared:
+                tmp.unlink(missing_ok=True)
+            raise
+        for storage, tmp in prepared:
+            storage.commit(tmp)
 
     def wipe(self) -> None:
         """Delete every data file (callers take a backup first); only inside a transaction."""

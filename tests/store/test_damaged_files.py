@@ -115,13 +115,6 @@ def test_check_names_file_and_backup_and_restore_brings_the_data_back(
     assert listed.stdout.count('"id"') == 30
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: backups are hard links to the live data files (backup.py _link_or_copy), so a data "
-    "file damaged in place (truncate, `cp` over it, an editor keeping hard links, bad disk blocks) "
-    "damages the same inode in every backup; `kiosk check` then recommends that damaged backup "
-    "and `kiosk restore` refuses it",
-)
 def test_a_file_truncated_in_place_can_still_be_restored(school: Path):
     config, data_dir = school / "config.toml", school / "data"
     backup = take_backup(school)

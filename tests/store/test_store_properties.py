@@ -67,12 +67,6 @@ def test_data_files_are_0600_and_directories_0700(tmp_path: Path):
     assert {mode(path) for path in copies} == {0o600}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: backup folders are created with the umask's mode (0755): create_backup and "
-    "_save_current call ensure_private_dir(<folder>/years), whose mkdir(parents=True) creates "
-    "<folder> itself without mode 0700 and only chmods the leaf",
-)
 def test_backup_folders_are_0700_too(kiosk: Kiosk):
     with kiosk.store.transaction():
         made = maintenance.make_backup(kiosk, "test")
@@ -95,12 +89,6 @@ def test_writing_outside_a_transaction_raises_and_changes_no_file(kiosk: Kiosk):
     assert fresh(store.data_dir).staff.get("intruder") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: TinyDB's Table._update_table mutates the dict returned by AtomicStorage.read() "
-    "(the storage's cache) before calling write(), so a write refused outside a transaction "
-    "still shows up in this process and is saved by its next transaction",
-)
 def test_a_refused_write_leaves_no_trace_in_this_process(kiosk: Kiosk):
     repos = kiosk.repos
     assert repos.staff.all()  # the cache of school.json is warm, as in the running app
@@ -149,22 +137,16 @@ def test_an_exception_inside_a_transaction_changes_nothing(kiosk: Kiosk):
 
 def failing_atomic_write(monkeypatch: pytest.MonkeyPatch, failing: Path) -> None:
     """The disk is full when `failing` is written; other files are written normally."""
-    real = storage.atomic_write
+    real = storage.write_temp
 
-    def atomic_write(path: Path, payload: bytes, **kwargs):
+    def write_temp(path: Path, payload: bytes, **kwargs):
         if path == failing:
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         return real(path, payload, **kwargs)
 
-    monkeypatch.setattr(storage, "atomic_write", atomic_write)
+    monkeypatch.setattr(storage, "write_temp", write_temp)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Store.transaction() only discards on exceptions from the body; when flush() of "
-    "one file fails (disk full), files not yet flushed stay dirty in memory, so this process "
-    "keeps showing the failed transaction's changes and its next transaction writes them",
-)
 def test_a_failed_flush_does_not_leave_half_a_transaction_behind(
     kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
 ):
@@ -179,12 +161,6 @@ def test_a_failed_flush_does_not_leave_half_a_transaction_behind(
     assert fresh(store.data_dir).staff.get("half") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (or wrong docstring): Store.transaction() promises to 'flush every touched file "
-    "at the end, or none', but files are replaced one after the other; when school.json fails "
-    "after the year file was replaced, the year half of the transaction stays on disk",
-)
 def test_a_transaction_over_two_files_is_all_or_nothing(
     kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
 ):
@@ -338,12 +314,6 @@ def test_rotation_keeps_the_newest_keep_backups(kiosk: Kiosk, keep: int):
         assert not backup.check_files(list((store.data_dir / "backups" / name).rglob("*.json")))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: two backups within one second get the same folder name; os.replace(partial, "
-    "target) then fails with OSError ENOTEMPTY (shown by the CLI as 'unexpected error') and "
-    "leaves a '.<name>.partial' folder behind",
-)
 def test_two_manual_backups_in_the_same_second(kiosk: Kiosk):
     store = kiosk.store
     first = backup.create_backup(store, MONDAY_MORNING)
@@ -355,13 +325,6 @@ def test_two_manual_backups_in_the_same_second(kiosk: Kiosk):
     assert not [p for p in (store.data_dir / "backups").iterdir() if p.name.endswith(".partial")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a second restore within the same second reuses the '<time>-before-restore' "
-    "folder; os.link fails (EEXIST) and _link_or_copy falls back to shutil.copy2, which writes "
-    "INTO the existing hard link: the data saved by the first restore is lost and every other "
-    "backup sharing that inode (e.g. the daily one) is overwritten",
-)
 def test_two_restores_in_the_same_second_keep_every_backup_intact(kiosk: Kiosk):
     store, repos = kiosk.store, kiosk.repos
     t = MONDAY_MORNING

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList, Static
 
 from kiosk.domain.models import Pupil
+from kiosk.ui.screens.absence_dialog import AbsenceDialog
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.pupil_card import PupilCardScreen
 from kiosk.ui.widgets.pupil_picker import PupilPicker
@@ -20,9 +21,11 @@ async def test_type_arrows_enter_opens_the_pupil(app):
         assert target in picker.matches
         index = picker.matches.index(target)
         await pilot.press(*["down"] * index, "enter")
-        assert isinstance(app.screen, PupilCardScreen)
+        assert isinstance(app.screen, AbsenceDialog)
         assert app.screen.pupil == target
-        await pilot.press("escape")
+        await pilot.press("i")
+        assert isinstance(app.screen, PupilCardScreen) and app.screen.pupil == target
+        await pilot.press("escape", "escape")
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -45,7 +48,7 @@ async def test_markup_in_names_is_shown_literally_and_does_nothing(app):
         await pilot.press(*"[bold]jan")
         options = app.screen.query_one("#picker-matches", OptionList)
         assert "[bold]Jan[/] [@click=app.quit]x[/]" in str(options.get_option_at_index(0).prompt)
-        await pilot.press("enter")
+        await pilot.press("enter", "i")
         card = app.screen.query_one("#card-name", Static)
         assert str(card.render()).startswith("[bold]Jan[/] [@click=app.quit]x[/]")
         await pilot.click("#card-name")
