@@ -33,13 +33,18 @@ def parse_day(text: str, today: dt.date) -> dt.date:
     if match:
         day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
         full_year = today.year if year is None else int(year) + (2000 if len(year) == 2 else 0)
-        return dt.date(full_year, month, day)
+        try:
+            return dt.date(full_year, month, day)
+        except ValueError:
+            raise ValueError(text) from None
     raise ValueError(text)
 
 
 def parse_time(text: str) -> dt.time:
-    """8:35, 8.35, 8h35 or 835-less forms like 9 (→ 9:00). Raises ValueError."""
+    """8:35, 8.35, 8h35 or just 9 (→ 9:00). Raises ValueError with the text."""
     match = _TIME.match(text.strip())
-    if not match:
-        raise ValueError(text)
-    return dt.time(int(match.group(1)), int(match.group(2) or 0))
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if hour < 24 and minute < 60:
+            return dt.time(hour, minute)
+    raise ValueError(text)

@@ -1,0 +1,249 @@
+"""The morning gate with the real keys: absences, half days, periods, siblings, SMS, late,
+undo, the rule warnings and the day view."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual import events
+from textual.widgets import DataTable, Input, Static
+
+from kiosk.domain.models import Absence, Guardian, Pupil
+from kiosk.services import absences
+from kiosk.services.context import Kiosk
+from kiosk.store import Store
+from kiosk.ui.screens import day_view
+from kiosk.ui.screens.absence_dialog import AbsenceDialog
+from kiosk.ui.screens.day_view import DayViewScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.sms import SmsScreen
+from tests.conftest import MONDAY_MORNING
+from tests.ui.conftest import login
+
+TODAY = MONDAY_MORNING.date()
+PARENT = Guardian("Mona Testveld", phone="0000 12 12 12", email="mona@example.org")
+QUINTEN = Pupil("T1", "Quinten", "Testveld", "3B", guardians=(PARENT,))
+XENA = Pupil("T2", "Xena", "Testveld", "1A", guardians=(PARENT,))
+
+
+@pytest.fixture(autouse=True)
+def family(kiosk: Kiosk) -> None:
+    kiosk.repos.pupils.save_many([QUINTEN, XENA])
+
+
+def today_of(kiosk: Kiosk, pupil: Pupil) -> list[Absence]:
+    return [a for a in absences.absences_between(kiosk, TODAY, TODAY) if a.pupil_id == pupil.id]
+
+
+def notes(app, severity: str | None = None) -> list[str]:
+    return [n.message for n in app._notifications if severity in (None, n.severity)]
+
+
+async def gate(pilot) -> None:
+    await login(pilot)
+    assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_same_day_absence_takes_two_keys_after_the_search(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*"quinten")
+        await pilot.press("enter", "enter")  # pick the pupil, save with the default code
+        await pilot.pause()
+        [entry] = today_of(kiosk, QUINTEN)
+        assert (entry.code, entry.start, entry.end, entry.part) == ("sick_note", TODAY, TODAY, "day")
+        assert entry.by_staff == "greet-klaprooswijk"
+        assert isinstance(app.screen, HomeScreen)
+        assert "Quinten Testveld" in notes(app)[-1]
+        summary = str(app.screen.query_one("#today-summary", Static).render())
+        assert "1" in summary
+        await pilot.press(*"quinten", "enter", "m")  # a code letter saves with that code
+        await pilot.pause()
+        assert sorted(a.code for a in today_of(kiosk, QUINTEN)) == ["sick_certificate", "sick_note"]
+
+
+async def test_undo_takes_back_the_last_entry_with_one_key(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*"quinten", "enter", "z")
+        await pilot.press(*"xena", "enter", "r")
+        await pilot.pause()
+        assert today_of(kiosk, XENA) and today_of(kiosk, QUINTEN)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not today_of(kiosk, XENA) and today_of(kiosk, QUINTEN)
+        actions = [e.action for e in kiosk.repos.audit.in_year(2026)]
+        assert actions.count("absence-add") >= 2 and "absence-undo" in actions
+
+
+async def test_half_day_morning(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*"quinten", "enter", "d", "enter")
+        await pilot.pause()
+        [entry] = today_of(kiosk, QUINTEN)
+        assert entry.part == "am"
+
+
+async def test_wednesday_afternoon_is_never_offered(app, kiosk, clock):
+    clock.advance(days=2)  # Wednesday 25 November
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*"quinten", "enter", "d")
+        assert app.screen.part == "am"
+        await pilot.press("d")
+        assert app.screen.part == "day"
+
+
+async def test_period_over_a_weekend_counts_school_half_days_only(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*"quinten", "enter", "p", *"1/12", "enter", "m")
+        await pilot.pause()
+    [entry] = today_of(kiosk, QUINTEN)
+    assert (entry.start, entry.end) == (TODAY, dt.date(2026, 12, 1))
+    history = absences.pupil_history(kiosk, QUINTEN)
+    # Mon 23 – Tue 1 Dec: 7 school days, 14 half days, minus Wednesday 25 afternoon
+    assert history.justified_half_days == 13
+
+
+async def test_a_wrong_date_is_explained_and_nothing_saved(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*"quinten", "enter", "p", *"31/02", "enter")
+        assert isinstance(app.screen, AbsenceDialog)
+        assert "31/02" in str(app.screen.query_one("#dialog-error", Static).render())
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, HomeScreen)
+    assert not today_of(kiosk, QUINTEN)
+
+
+async def test_siblings_at_once(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*"quinten", "enter", "s", "enter")
+        await pilot.pause()
+        assert today_of(kiosk, QUINTEN) and today_of(kiosk, XENA)
+        await pilot.press("ctrl+z")  # one undo takes back both
+        await pilot.pause()
+        assert not today_of(kiosk, QUINTEN) and not today_of(kiosk, XENA)
+
+
+async def test_pasted_text_message_is_proposed_then_confirmed(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press("f7")
+        assert isinstance(app.screen, SmsScreen)
+        app.screen.query_one("#sms-text", Input).value = "Quinten van 3B is ziek, blijft vandaag en morgen thuis"
+        await pilot.press("enter")
+        assert not today_of(kiosk, QUINTEN)  # nothing saved without confirmation
+        proposal = str(app.screen.query_one("#proposal", Static).render())
+        assert "Quinten Testveld" in proposal
+        await pilot.press("enter")
+        await pilot.pause()
+    [entry] = today_of(kiosk, QUINTEN)
+    assert (entry.code, entry.end, entry.reported_via) == ("sick_note", TODAY + dt.timedelta(days=1), "sms")
+
+
+async def test_paste_into_the_search_opens_the_text_reader(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        app.screen.query_one("#picker-input", Input).post_message(
+            events.Paste("Xena is ziek vandaag, groetjes mama"))
+        await pilot.pause()
+        assert isinstance(app.screen, SmsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+    assert not today_of(kiosk, XENA)
+
+
+async def test_late_arrival_with_the_current_time(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*"xena", "enter", "t", *"bus", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [late] = [x for x in absences.lates_between(kiosk, TODAY, TODAY) if x.pupil_id == XENA.id]
+    assert (late.time, late.reason) == (dt.time(8, 20), "bus")
+
+
+async def test_fifth_parent_note_warns_and_suggests_a_certificate(app, kiosk):
+    for day in (dt.date(2026, 9, 8), dt.date(2026, 9, 22), dt.date(2026, 10, 6), dt.date(2026, 10, 20)):
+        absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=day, who="test")
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*"quinten", "enter", "enter")
+        await pilot.pause()
+        warnings = notes(app, "warning")
+        assert warnings and "5" in warnings[-1]
+        assert absences.rules(kiosk).code("sick_certificate").label in warnings[-1] or "attest" in warnings[-1]
+
+
+async def test_five_problematic_half_days_flag_the_pupil_for_the_clb(app, kiosk):
+    for day in (dt.date(2026, 10, 5), dt.date(2026, 10, 12)):
+        absences.log_absences(kiosk, [QUINTEN], code="problematic", start=day, who="test")
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        assert "Quinten" not in str(app.screen.query_one("#flags", Static).render())
+        await pilot.press(*"quinten", "enter", "d", "b")  # a fifth half day
+        await pilot.pause()
+        assert any("CLB" in w for w in notes(app, "warning"))
+        assert "Quinten Testveld" in str(app.screen.query_one("#flags", Static).render())
+        await pilot.press("f2")
+        assert isinstance(app.screen, DayViewScreen)
+        table = app.screen.query_one(DataTable)
+        row = [str(c) for c in table.get_row_at(next(
+            i for i, r in enumerate(app.screen.rows) if r.pupil.id == QUINTEN.id))]
+        assert "CLB" in row[-1]
+
+
+async def test_day_view_puts_the_teachers_own_class_first_and_follows_other_kiosks(app, kiosk, config,
+                                                                                 monkeypatch):
+    monkeypatch.setattr(day_view, "REFRESH_SECONDS", 0.1)
+    teacher = next(s for s in kiosk.repos.staff.all() if s.classes == ("1A",)) if any(
+        s.classes == ("1A",) for s in kiosk.repos.staff.all()) else None
+    if teacher is None:
+        from kiosk.domain.models import Role
+        from kiosk.services import staff
+
+        teacher = staff.add_staff(kiosk, "Wout Proefhout", Role.TEACHER, ("1A",), who="test")
+        staff.set_pin(kiosk, teacher, "1234", who="test")
+    absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=TODAY, who="test")
+    absences.log_absences(kiosk, [XENA], code="unknown", start=TODAY, who="test")
+    other = Kiosk(config, Store(config.data_dir), kiosk.clock)  # the gate tablet
+    async with app.run_test() as pilot:
+        await login(pilot, teacher.name.split()[0], "1234")
+        await pilot.press("f2")
+        screen = app.screen
+        assert isinstance(screen, DayViewScreen)
+        classes = [r.pupil.class_name for r in screen.rows]
+        assert classes[0] == "1A" and "3B" in classes
+        assert "1" in str(screen.query_one("#day-counts", Static).render())  # one unexplained
+        late_pupil = kiosk.repos.pupils.all()[0]
+        absences.add_late(other, late_pupil, who="gate")
+        await pilot.pause(0.4)
+        assert any(r.late and r.pupil.id == late_pupil.id for r in screen.rows)
+
+
+async def test_edit_and_delete_from_the_day_view_are_audited(app, kiosk):
+    absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=TODAY, who="test")
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press("f2")
+        screen = app.screen
+        index = next(i for i, r in enumerate(screen.rows) if r.pupil.id == QUINTEN.id)
+        screen.query_one(DataTable).move_cursor(row=index)
+        await pilot.press("e", "m")
+        await pilot.pause()
+        assert [a.code for a in today_of(kiosk, QUINTEN)] == ["sick_certificate"]
+        index = next(i for i, r in enumerate(screen.rows) if r.pupil.id == QUINTEN.id)
+        screen.query_one(DataTable).move_cursor(row=index)
+        await pilot.press("delete")
+        await pilot.press("n")  # no: kept
+        assert today_of(kiosk, QUINTEN)
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert not today_of(kiosk, QUINTEN)
+    actions = [e.action for e in kiosk.repos.audit.in_year(2026)]
+    assert "absence-edit" in actions and "absence-delete" in actions
