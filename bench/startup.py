@@ -16,7 +16,7 @@ from pathlib import Path
 ROUNDS = 7
 
 
-async def _exit_when_shown(pilot) -> None:  # noqa: ANN001 - textual Pilot
+async def _exit_when_shown(pilot) -> None:
     await pilot.pause()
     pilot.app.exit(type(pilot.app.screen).__name__)
 

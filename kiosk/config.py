@@ -195,6 +195,14 @@ def _validate(config: Config, path: Path) -> None:
         values = [getattr(code, attribute) for code in rules.codes]
         if len(values) != len(set(values)):
             raise ConfigError(f"{path}: absences.codes: two codes share the same {attribute}")
+    limits = ("parent_note_max_per_year", "parent_note_max_days", "problematic_warn_half_days",
+              "problematic_clb_half_days", "late_flag_per_month")
+    for name in limits:
+        if getattr(rules, name) < 1:
+            raise ConfigError(f"{path}: absences.{name} must be at least 1")
+    if rules.problematic_warn_half_days > rules.problematic_clb_half_days:
+        raise ConfigError(f"{path}: absences.problematic_warn_half_days must not exceed "
+                          "problematic_clb_half_days")
     if rules.code(rules.default_code) is None:
         raise ConfigError(f"{path}: absences.default_code {rules.default_code!r} is not a code")
     if config.school.language not in LANGUAGES:

@@ -62,9 +62,11 @@ class AbsenceRules:
         return next((c for c in self.codes if c.key == key), None)
 
     def certificate_code(self) -> AbsenceCode | None:
-        """The code to suggest when a parent's note is not enough."""
-        return next((c for c in self.codes if c.justified and not c.parent_note
-                     and not c.problematic and not c.unexplained), None)
+        """The code to suggest when a parent's note is not enough: `sick_certificate`, or
+        else the first plain justified code."""
+        return self.code("sick_certificate") or next(
+            (c for c in self.codes if c.justified and not (c.parent_note or c.problematic or c.unexplained)),
+            None)
 
 
 def expand_half_days(calendar: SchoolCalendar, start: dt.date, end: dt.date,

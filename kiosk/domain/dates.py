@@ -32,12 +32,27 @@ def parse_day(text: str, today: dt.date) -> dt.date:
     match = _DMY.match(word)
     if match:
         day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
-        full_year = today.year if year is None else int(year) + (2000 if len(year) == 2 else 0)
         try:
-            return dt.date(full_year, month, day)
+            if year is None:
+                return _nearest(day, month, today)
+            return dt.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
         except ValueError:
             raise ValueError(text) from None
     raise ValueError(text)
+
+
+def _nearest(day: int, month: int, today: dt.date) -> dt.date:
+    """A date typed without a year is the one closest to today (23/12 typed in January is
+    last December). Raises ValueError for an impossible date."""
+    dates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            dates.append(dt.date(year, month, day))
+        except ValueError:
+            continue  # 29/02 outside a leap year
+    if not dates:
+        raise ValueError(f"{day}/{month}")
+    return min(dates, key=lambda d: abs((d - today).days))
 
 
 def parse_time(text: str) -> dt.time:

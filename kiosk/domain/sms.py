@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from kiosk.domain.absences import AbsenceRules
 from kiosk.domain.calendar import SchoolCalendar
+from kiosk.domain.dates import parse_day
 from kiosk.domain.models import Pupil
 from kiosk.domain.text import fold
 
@@ -45,7 +46,7 @@ class SmsProposal:
 
 def parse_sms(text: str, pupils: list[Pupil], today: dt.date, calendar: SchoolCalendar,
               rules: AbsenceRules) -> SmsProposal:
-    folded = fold(text)
+    folded = fold(text).replace("deze morgen", "vanmorgen")  # Flemish: this morning
     words = _WORD.findall(folded)
     proposal = SmsProposal()
     proposal.pupils, proposal.candidates = _find_pupils(folded, words, pupils)
@@ -57,7 +58,8 @@ def parse_sms(text: str, pupils: list[Pupil], today: dt.date, calendar: SchoolCa
 
 # -- pupils ------------------------------------------------------------------------------
 def _mentions(folded: str, name: str) -> bool:
-    return bool(name) and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded) is not None
+    """A whole name: "Anne" is not found in "Anne-Sophie"."""
+    return bool(name) and re.search(rf"(?<![\w-]){re.escape(fold(name))}(?![\w-])", folded) is not None
 
 
 def _find_pupils(folded: str, words: list[str], pupils: list[Pupil]) -> tuple[list[Pupil], list[Pupil]]:
@@ -90,11 +92,13 @@ def _one_family(groups: list[list[Pupil]]) -> list[Pupil]:
     if len(groups) < 2:
         return []
     shared = set.intersection(*({k for p in group for k in _families(p)} for group in groups))
-    if len(shared) != 1:
-        return []
-    key = shared.pop()
-    chosen = [[p for p in group if key in _families(p)] for group in groups]
-    return [group[0] for group in chosen] if all(len(g) == 1 for g in chosen) else []
+    choices = set()
+    for key in shared:  # both parents on record: each shared guardian must point the same way
+        chosen = [[p for p in group if key in _families(p)] for group in groups]
+        if not all(len(g) == 1 for g in chosen):
+            return []
+        choices.add(tuple(g[0] for g in chosen))
+    return list(choices.pop()) if len(choices) == 1 else []
 
 
 # -- code --------------------------------------------------------------------------------
@@ -112,7 +116,8 @@ def _next_weekday(today: dt.date, weekday: int) -> dt.date:
     return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
 
 
-def _day_word(word: str, today: dt.date) -> dt.date | None:
+def _day_word(word: str, today: dt.date, after: dt.date | None = None) -> dt.date | None:
+    """vandaag, morgen, overmorgen, or a weekday on or after `after` (default today)."""
     if word == "vandaag":
         return today
     if word == "morgen":
@@ -120,30 +125,32 @@ def _day_word(word: str, today: dt.date) -> dt.date | None:
     if word == "overmorgen":
         return today + dt.timedelta(days=2)
     if word in WEEKDAYS:
-        return _next_weekday(today, WEEKDAYS[word])
+        return _next_weekday(after or today, WEEKDAYS[word])
     return None
 
 
-def _explicit_date(folded: str, today: dt.date) -> dt.date | None:
-    match = _DATE.search(folded)
+def _explicit_date(text: str, today: dt.date) -> dt.date | None:
+    match = _DATE.search(text)
     if not match:
         return None
-    day, month = int(match.group(1)), int(match.group(2))
     try:
-        found = dt.date(today.year, month, day)
+        return parse_day(match.group(0), today)
     except ValueError:
         return None
-    return found if found >= today - dt.timedelta(days=60) else found.replace(year=today.year + 1)
+
+
+def _first_day(text: str, today: dt.date) -> dt.date | None:
+    words = _WORD.findall(text)
+    return next((d for w in words if (d := _day_word(w, today))), None) or _explicit_date(text, today)
 
 
 def _find_period(folded: str, words: list[str], today: dt.date,
                  calendar: SchoolCalendar) -> tuple[dt.date, dt.date]:
     until = re.search(r"\b(?:tot en met|t\.?e\.?m\.?|tot)\s+([\w/-]+)", folded)
     if until:
-        end = _day_word(until.group(1), today) or _explicit_date(until.group(1), today)
+        start = _first_day(folded[: until.start()], today) or today
+        end = _day_word(until.group(1), today, after=start) or _explicit_date(until.group(1), today)
         if end:
-            before = _WORD.findall(folded[: until.start()])
-            start = next((d for w in before if (d := _day_word(w, today))), today)
             return start, max(start, end)
     if "week" in words and ("deze" in words or "hele" in words or "rest" in words):
         return today, _next_weekday(today, 4)
@@ -170,8 +177,8 @@ def _nth_school_day(start: dt.date, n: int, calendar: SchoolCalendar) -> dt.date
 
 
 def _find_part(words: list[str]) -> str:
-    if "voormiddag" in words or "ochtend" in words:
+    if {"voormiddag", "ochtend", "vanmorgen", "vanochtend"} & set(words):
         return "am"
-    if "namiddag" in words or "middag" in words:
+    if {"namiddag", "middag", "vanmiddag", "middags"} & set(words):
         return "pm"
     return "day"

@@ -26,7 +26,8 @@ def rules(kiosk: Kiosk) -> AbsenceRules:
 # -- finding pupils ------------------------------------------------------------------------
 def find_pupil(kiosk: Kiosk, text: str) -> Pupil:
     """By id, or by name/class words that leave exactly one pupil."""
-    by_id = kiosk.repos.pupils.get(text.strip())
+    wanted = text.strip().casefold()
+    by_id = next((p for p in kiosk.repos.pupils.all() if p.id.casefold() == wanted), None)
     if by_id:
         return by_id
     matches = PupilIndex(kiosk.repos.pupils.all()).search(text, limit=50)
@@ -36,6 +37,8 @@ def find_pupil(kiosk: Kiosk, text: str) -> Pupil:
     if not matches:
         raise NotFound(_("no pupil matches {text!r}").format(text=text))
     listed = "; ".join(f"{p.id} {p.full_name} ({p.class_name})" for p in matches[:10])
+    if len(matches) > 10:
+        listed += " …"
     raise Ambiguous(_("{text!r} matches several pupils: {listed}").format(text=text, listed=listed))
 
 

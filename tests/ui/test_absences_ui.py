@@ -9,8 +9,8 @@ import pytest
 from textual import events
 from textual.widgets import DataTable, Input, Static
 
-from kiosk.domain.models import Absence, Guardian, Pupil
-from kiosk.services import absences
+from kiosk.domain.models import Absence, Guardian, Pupil, Role
+from kiosk.services import absences, staff
 from kiosk.services.context import Kiosk
 from kiosk.store import Store
 from kiosk.ui.screens import day_view
@@ -135,7 +135,8 @@ async def test_pasted_text_message_is_proposed_then_confirmed(app, kiosk):
         await gate(pilot)
         await pilot.press("f7")
         assert isinstance(app.screen, SmsScreen)
-        app.screen.query_one("#sms-text", Input).value = "Quinten van 3B is ziek, blijft vandaag en morgen thuis"
+        message = "Quinten van 3B is ziek, blijft vandaag en morgen thuis"
+        app.screen.query_one("#sms-text", Input).value = message
         await pilot.press("enter")
         assert not today_of(kiosk, QUINTEN)  # nothing saved without confirmation
         proposal = str(app.screen.query_one("#proposal", Static).render())
@@ -198,17 +199,11 @@ async def test_five_problematic_half_days_flag_the_pupil_for_the_clb(app, kiosk)
         assert "CLB" in row[-1]
 
 
-async def test_day_view_puts_the_teachers_own_class_first_and_follows_other_kiosks(app, kiosk, config,
-                                                                                 monkeypatch):
+async def test_day_view_puts_the_teachers_own_class_first_and_follows_other_kiosks(
+        app, kiosk, config, monkeypatch):
     monkeypatch.setattr(day_view, "REFRESH_SECONDS", 0.1)
-    teacher = next(s for s in kiosk.repos.staff.all() if s.classes == ("1A",)) if any(
-        s.classes == ("1A",) for s in kiosk.repos.staff.all()) else None
-    if teacher is None:
-        from kiosk.domain.models import Role
-        from kiosk.services import staff
-
-        teacher = staff.add_staff(kiosk, "Wout Proefhout", Role.TEACHER, ("1A",), who="test")
-        staff.set_pin(kiosk, teacher, "1234", who="test")
+    teacher = staff.add_staff(kiosk, "Wout Proefhout", Role.TEACHER, ("1A",), who="test")
+    staff.set_pin(kiosk, teacher, "1234", who="test")
     absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=TODAY, who="test")
     absences.log_absences(kiosk, [XENA], code="unknown", start=TODAY, who="test")
     other = Kiosk(config, Store(config.data_dir), kiosk.clock)  # the gate tablet

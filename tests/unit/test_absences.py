@@ -194,7 +194,8 @@ def problematic(start, end=None, part="day", pupil="P1"):
     # Wednesday counts one half day
     (problematic(WED), [problematic(SEPT[0])], [Warning("problematic", 3)]),
     # the same half day logged twice counts once
-    (problematic(MON, part="am"), [problematic(MON), problematic(TUE, part="am")], [Warning("problematic", 3)]),
+    (problematic(MON, part="am"), [problematic(MON), problematic(TUE, part="am")],
+     [Warning("problematic", 3)]),
     # other codes and last school year's problematic days do not count
     (problematic(MON), [absence(d, code=c) for d, c in zip(SEPT, ("sick_note", "justified", "unknown",
                                                                  "sick_certificate"), strict=False)], []),
@@ -344,25 +345,28 @@ def code_table(key: str = "q", id_: str = "eigen", extra: str = "") -> str:
     return f'[[absences.codes]]\nid = "{id_}"\nkey = "{key}"\nlabel = "Eigen code"\n{extra}'
 
 
+OWN = '[absences]\ndefault_code = "eigen"\n'
+TWO = '[absences]\ndefault_code = "a"\n'
+
+
 @pytest.mark.parametrize(("text", "named"), [
     # a key the absence dialog uses itself
-    *[(f'[absences]\ndefault_code = "eigen"\n{code_table(key)}', "absences.codes[0].key") for key in "dpnwsti"],
-    ('[absences]\ndefault_code = "a"\n' + code_table("q", "a") + code_table("d", "b"), "absences.codes[1].key"),
+    *[(OWN + code_table(key), "absences.codes[0].key") for key in "dpnwsti"],
+    (TWO + code_table("q", "a") + code_table("d", "b"), "absences.codes[1].key"),
     # not one lower-case letter
-    ('[absences]\ndefault_code = "eigen"\n' + code_table("Q"), "absences.codes[0].key"),
-    ('[absences]\ndefault_code = "eigen"\n' + code_table("qq"), "absences.codes[0].key"),
-    ('[absences]\ndefault_code = "eigen"\n' + code_table("1"), "absences.codes[0].key"),
-    ('[absences]\ndefault_code = "eigen"\n' + code_table(""), "absences.codes[0].key"),
+    (OWN + code_table("Q"), "absences.codes[0].key"),
+    (OWN + code_table("qq"), "absences.codes[0].key"),
+    (OWN + code_table("1"), "absences.codes[0].key"),
+    (OWN + code_table(""), "absences.codes[0].key"),
     # two codes with one key or one id
-    ('[absences]\ndefault_code = "a"\n' + code_table("q", "a") + code_table("q", "b"), "same key"),
-    ('[absences]\ndefault_code = "a"\n' + code_table("q", "a") + code_table("r", "a"), "same id"),
+    (TWO + code_table("q", "a") + code_table("q", "b"), "same key"),
+    (TWO + code_table("q", "a") + code_table("r", "a"), "same id"),
     # the default code must be one of the codes
     ('[absences]\ndefault_code = "nope"\n', "absences.default_code 'nope'"),
     (code_table("q"), "absences.default_code 'sick_note'"),   # custom codes without sick_note
     # fields of a code
-    ('[absences]\ndefault_code = "eigen"\n' + code_table(extra="colour = 'red'\n"), "absences.codes[0].colour"),
-    ('[absences]\ndefault_code = "eigen"\n' + code_table(extra="justified = 'yes'\n"),
-     "absences.codes[0].justified"),
+    (OWN + code_table(extra="colour = 'red'\n"), "absences.codes[0].colour"),
+    (OWN + code_table(extra="justified = 'yes'\n"), "absences.codes[0].justified"),
     ('[absences]\ndefault_code = "eigen"\n[[absences.codes]]\nid = "eigen"\nkey = "q"\n',
      "absences.codes[0].label"),
     ('[absences]\ncodes = ["z"]\n', "absences.codes[0]"),
@@ -378,13 +382,13 @@ def test_invalid_custom_codes_name_the_key(tmp_path: Path, text: str, named: str
 
 @pytest.mark.parametrize("key", sorted(RESERVED_KEYS))
 def test_reserved_key_message_lists_the_reserved_letters(tmp_path: Path, key: str):
-    path = write_config(tmp_path, extra=f'[absences]\ndefault_code = "eigen"\n{code_table(key)}')
+    path = write_config(tmp_path, extra=OWN + code_table(key))
     with pytest.raises(ConfigError, match=r"absences\.codes\[0\]\.key") as caught:
         load_config(path)
     assert key in str(caught.value).rsplit("other than", 1)[1]
 
 
 def test_one_valid_custom_code_is_enough(tmp_path: Path):
-    config = load_config(write_config(tmp_path, extra='[absences]\ndefault_code = "eigen"\n' + code_table()))
+    config = load_config(write_config(tmp_path, extra=OWN + code_table()))
     assert config.absences.rules.codes == (AbsenceCode("eigen", "q", "Eigen code"),)
     assert config.absences.rules.certificate_code().id == "eigen"

@@ -14,7 +14,7 @@ MONDAY = D(2026, 11, 23)
     ("2026-11-23", D(2026, 11, 23)),
     ("2027-01-04", D(2027, 1, 4)),
     ("23/11", D(2026, 11, 23)),
-    ("5/1", D(2026, 1, 5)),               # no year: the current calendar year
+    ("5/1", D(2027, 1, 5)),               # no year: the date nearest to today
     ("23/11/2026", D(2026, 11, 23)),
     ("23/11/26", D(2026, 11, 23)),        # two-digit year
     ("23.11.2026", D(2026, 11, 23)),
@@ -58,8 +58,9 @@ def test_weekday_is_the_next_one_from_a_later_day():
     "23/11/20266", "23 november", "x", "1/2/3/4", "next week", "-1",
 ])
 def test_parse_day_rejects_bad_input_with_value_error(text):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as caught:
         parse_day(text, MONDAY)
+    assert str(caught.value) == text          # the message is what was typed
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -82,5 +83,6 @@ def test_parse_time(text, expected):
     "8::35", "h35", "8h",
 ])
 def test_parse_time_rejects_bad_input_with_value_error(text):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as caught:
         parse_time(text)
+    assert str(caught.value) == text
