@@ -1,6 +1,8 @@
 """Dutch (Flemish school usage) for every English source string passed to `_()`.
 
-Grouped by source file. `{placeholders}`, CLI commands and options stay exactly as in English;
+Also every string marked with `N_()` where it is defined (the default absence codes) and
+translated later with `_(code.label)`. Grouped by source file. `{placeholders}`, CLI commands
+and options, and key names (Enter, Esc, ctrl+z) stay exactly as in English;
 tests/unit/test_i18n.py checks that every string is covered and that nothing is stale.
 """
 
@@ -31,6 +33,7 @@ NL: dict[str, str] = {
     "backup name (or its start) or folder": "naam van de back-up (of het begin ervan) of map",
     "show the audit trail of a school year": "het logboek van een schooljaar tonen",
     "first calendar year of the school year": "eerste kalenderjaar van het schooljaar",
+    "serve the kiosk to a browser (gate tablet)": "de kiosk in een browser aanbieden (tablet aan de poort)",
     # kiosk/cli.py — messages
     "unexpected error": "onverwachte fout",
     "Creating the demo school…": "Demoschool wordt aangemaakt…",
@@ -58,10 +61,113 @@ NL: dict[str, str] = {
     "Backup written: {path}": "Back-up gemaakt: {path}",
     "Restored {source}. The data as it was is kept in {saved}.":
         "{source} teruggezet. De vorige gegevens zijn bewaard in {saved}.",
+    "WARNING: serving on {host}: anyone on that network can reach the login screen. "
+    "Use it only on the school's own network.":
+        "OPGELET: de kiosk draait op {host}: iedereen op dat netwerk kan het aanmeldscherm bereiken. "
+        "Gebruik dit alleen op het eigen netwerk van de school.",
+    "Kiosk at http://{host}:{port}/ (ctrl+c stops)": "Kiosk op http://{host}:{port}/ (ctrl+c stopt)",
+    # kiosk/cli_absences.py — argument help
+    "absences": "afwezigheden",
+    "log an absence": "een afwezigheid registreren",
+    "pupil id, or name and/or class": "leerling-id, of naam en/of klas",
+    "absence code id or its key letter": "id van de afwezigheidscode of de letter ervan",
+    "sms, phone, agenda, email or in_person": "sms, phone, agenda, email of in_person",
+    "staff member who logs it": "personeelslid dat het registreert",
+    "list absences": "afwezigheden oplijsten",
+    "late arrivals": "te laat komen",
+    "log a late arrival": "te laat komen registreren",
+    "HH:MM, default now": "UU:MM, standaard nu",
+    "default today": "standaard vandaag",
+    "list late arrivals": "te laat komen oplijsten",
+    "one day (default today)": "één dag (standaard vandaag)",
+    "first day of a period": "eerste dag van een periode",
+    "last day of a period": "laatste dag van een periode",
+    # kiosk/cli_absences.py — messages
+    "{text!r} is not a date (e.g. 2026-11-23, 23/11, vandaag)":
+        "{text!r} is geen datum (bv. 2026-11-23, 23/11, vandaag)",
+    "use --date or --from/--to, not both": "gebruik --date of --from/--to, niet allebei",
+    "warning: {text}": "waarschuwing: {text}",
+    "{text!r} is not a time (e.g. 8:35)": "{text!r} is geen uur (bv. 8:35)",
+    "{name} was late {n} times this month": "{name} was deze maand {n} keer te laat",
+    # kiosk/domain/absences.py — default absence codes (N_)
+    "Sick, parent's note": "Ziek (briefje ouder)",
+    "Sick, medical certificate": "Ziek (medisch attest)",
+    "Other justified reason": "Andere gewettigde reden",
+    "Problematic (unjustified)": "Problematisch (niet gewettigd)",
+    "Reason not known yet": "Reden nog onbekend",
+    # kiosk/services/absences.py
+    "no pupil matches {text!r}": "geen leerling gevonden voor {text!r}",
+    "{text!r} matches several pupils: {listed}": "{text!r} past bij meerdere leerlingen: {listed}",
+    "unknown absence code {code!r} (known: {known})": "onbekende afwezigheidscode {code!r} (bekend: {known})",
+    "the period ends before it starts": "de periode eindigt voor ze begint",
+    "part must be day, am or pm": "part moet day, am of pm zijn",
+    "a half day is one day: use the same from and to date":
+        "een halve dag is één dag: gebruik dezelfde begin- en einddatum",
+    "unknown channel {via!r}": "onbekend kanaal {via!r}",
+    "the note is longer than {n} characters": "de notitie is langer dan {n} tekens",
+    # kiosk/services/messages.py — warnings of the absence rules
+    "{name}: parent's note number {n} this school year (at most {max}); "
+    "ask for a medical certificate (code: {code})":
+        "{name}: {n}e briefje ouder dit schooljaar (max. {max}); vraag een medisch attest (code: {code})",
+    "{name}: a parent's note covers at most {max} days, this is {n}; "
+    "ask for a medical certificate (code: {code})":
+        "{name}: een briefje ouder geldt max. {max} dagen, dit zijn er {n}; "
+        "vraag een medisch attest (code: {code})",
+    "{name}: {n} problematic half days this school year: contact the CLB":
+        "{name}: {n} problematische halve dagen dit schooljaar: neem contact op met het CLB",
+    "{name}: {n} problematic half days this school year":
+        "{name}: {n} problematische halve dagen dit schooljaar",
+    "{name}: there is no school in this period": "{name}: er is geen school in deze periode",
     # kiosk/ui/app.py
     "Lock": "Vergrendelen",
     "Lock the screen now": "Scherm nu vergrendelen",
     "Data file damaged": "Gegevensbestand beschadigd",
+    "Undo": "Ongedaan maken",
+    "Take back the last entry": "De laatste registratie ongedaan maken",
+    "Undone: {what}": "Ongedaan gemaakt: {what}",
+    # kiosk/ui/labels.py
+    "whole day": "hele dag",
+    "morning": "voormiddag",
+    "afternoon": "namiddag",
+    "text message": "sms",
+    "phone": "telefoon",
+    "agenda": "agenda",
+    "e-mail": "e-mail",
+    "in person": "persoonlijk",
+    "Mon": "ma",
+    "Tue": "di",
+    "Wed": "wo",
+    "Thu": "do",
+    "Fri": "vr",
+    "Sat": "za",
+    "Sun": "zo",
+    # kiosk/ui/screens/absence_dialog.py
+    "Save": "Opslaan",
+    "Save with the default code": "Opslaan met de standaardcode",
+    "Day/half": "Dagdeel",
+    "Whole day, morning or afternoon": "Hele dag, voormiddag of namiddag",
+    "Period": "Periode",
+    "From and to date": "Begin- en einddatum",
+    "Note": "Notitie",
+    "A short note": "Een korte notitie",
+    "Reported via": "Gemeld via",
+    "Text, phone, agenda, e-mail, in person": "Sms, telefoon, agenda, e-mail, persoonlijk",
+    "Siblings": "Broers en zussen",
+    "Also for brothers and sisters": "Ook voor broers en zussen",
+    "Late": "Te laat",
+    "A late arrival instead": "Toch te laat, niet afwezig",
+    "Pupil": "Leerling",
+    "The pupil's card and history": "Fiche en geschiedenis van de leerling",
+    "Cancel": "Annuleren",
+    "Close without saving": "Sluiten zonder opslaan",
+    "from": "van",
+    "to (e.g. vr, 27/11)": "tot (bv. vr, 27/11)",
+    "note": "notitie",
+    "reason (optional)": "reden (niet verplicht)",
+    "via {channel}": "via {channel}",
+    "Enter": "Enter",
+    "Also for: {names}": "Ook voor: {names}",
+    "Siblings (s to add): {names}": "Broers en zussen (s = ook voor hen): {names}",
     # kiosk/ui/screens/audit.py
     "Back": "Terug",
     "Back to the home screen": "Terug naar het startscherm",
@@ -70,9 +176,31 @@ NL: dict[str, str] = {
     "Who": "Wie",
     "What": "Wat",
     "Detail": "Details",
+    # kiosk/ui/screens/day_view.py
+    "Previous day": "Vorige dag",
+    "Show the day before": "De dag ervoor tonen",
+    "Next day": "Volgende dag",
+    "Show the day after": "De dag erna tonen",
+    "Today": "Vandaag",
+    "Back to today": "Terug naar vandaag",
+    "Edit": "Wijzigen",
+    "Change the selected absence": "De gekozen afwezigheid wijzigen",
+    "Delete": "Verwijderen",
+    "Delete the selected entry": "De gekozen registratie verwijderen",
+    "Class": "Klas",
+    "Via": "Via",
+    "Signal": "Signaal",
+    "Absences and late arrivals · {day}": "Afwezig en te laat · {day}",
+    "nobody absent": "niemand afwezig",
+    "Absent per class: {counts} · unexplained: {n}": "Afwezig per klas: {counts} · onverklaard: {n}",
+    "CLB ({n} half days)": "CLB ({n} halve dagen)",
+    "late {n}× this month": "deze maand {n}× te laat",
+    "late {time}": "te laat {time}",
+    "Deleted: {what}": "Verwijderd: {what}",
+    "Delete {what}?": "{what} verwijderen?",
     # kiosk/ui/screens/home.py — areas
     "Absences": "Afwezigheden",
-    "Absences and late arrivals": "Afwezigheden en te laat",
+    "Today's absences and late arrivals by class": "Afwezig en te laat vandaag, per klas",
     "Conversations": "Gesprekken",
     "Notes of talks at the gate": "Notities van gesprekken aan de poort",
     "Meetings": "Afspraken",
@@ -81,6 +209,8 @@ NL: dict[str, str] = {
     "Class codes and letters": "Klascodes en brieven",
     "Audit trail": "Logboek",
     "Who changed what (head only)": "Wie wijzigde wat (enkel directie)",
+    "Paste text": "Sms plakken",
+    "Read a parent's text message": "Een sms van een ouder inlezen",
     "{area}: arrives in a later version of the kiosk.": "{area}: komt in een latere versie van de kiosk.",
     # kiosk/ui/screens/home.py — the day (the weekday starts the line, hence the capital)
     "Monday": "Maandag",
@@ -104,6 +234,14 @@ NL: dict[str, str] = {
     "weekend": "weekend",
     "school day, no lessons in the afternoon": "schooldag, geen les in de namiddag",
     "school day": "schooldag",
+    # kiosk/ui/screens/home.py — today, saved entries
+    "Today: {absent} absent · {late} late · {unexplained} unexplained":
+        "Vandaag: {absent} afwezig · {late} te laat · {unexplained} onverklaard",
+    "Contact the CLB (problematic half days): {names}":
+        "CLB contacteren (problematische halve dagen): {names}",
+    "Saved: {what}. ctrl+z undoes it.": "Opgeslagen: {what}. ctrl+z maakt ongedaan.",
+    "{name} late at {time}": "{name} te laat om {time}",
+    "Changed: {what}": "Gewijzigd: {what}",
     # kiosk/ui/screens/login.py
     "head": "directie",
     "teacher": "leerkracht",
@@ -120,11 +258,26 @@ NL: dict[str, str] = {
     "Wrong PIN. {n} tries left.": "Foute PIN. Je kunt het nog {n} keer proberen.",
     # kiosk/ui/screens/pupil_card.py
     "Close": "Sluiten",
-    "Back to the search": "Terug naar het zoeken",
     "photos allowed": "foto's toegelaten",
     "NO photos": "GEEN foto's",
     "Home language": "Thuistaal",
     "household {n}": "gezin {n}",
+    "This school year: {justified} justified half days · {problematic} problematic half days · "
+    "parent's notes {notes}/{max} · late per month: {lates}":
+        "Dit schooljaar: {justified} gewettigde halve dagen · {problematic} problematische halve dagen · "
+        "briefjes ouder {notes}/{max} · te laat per maand: {lates}",
+    "Date": "Datum",
+    # kiosk/ui/screens/sms.py
+    "Save the proposal": "Het voorstel opslaan",
+    "Paste the text message and press Enter": "Plak de sms en druk op Enter",
+    "Pupil(s): {names}": "Leerling(en): {names}",
+    "Which pupil? Press a number:": "Welke leerling? Druk op een cijfer:",
+    "No pupil recognised: Esc and use the search instead.":
+        "Geen leerling herkend: druk op Esc en zoek zelf.",
+    "Code: {code}": "Code: {code}",
+    "Period: {period}, {part}": "Periode: {period}, {part}",
+    "Enter saves · a code letter changes the code · Esc cancels":
+        "Enter slaat op · een codeletter wijzigt de code · Esc annuleert",
     # kiosk/ui/screens/store_error.py
     "Quit": "Afsluiten",
     "Close the kiosk": "De kiosk afsluiten",
@@ -136,6 +289,12 @@ NL: dict[str, str] = {
     "No backup found. Ask for help before changing anything.":
         "Geen back-up gevonden. Vraag hulp voor je iets verandert.",
     "Nothing was changed. Quit with q.": "Er is niets gewijzigd. Afsluiten met q.",
+    # kiosk/ui/widgets/confirm.py
+    "Yes": "Ja",
+    "Yes, do it": "Ja, doen",
+    "No": "Nee",
+    "No, keep it": "Nee, laten staan",
+    "y = yes · n = no": "j = ja · n = nee",
     # kiosk/ui/widgets/pupil_picker.py
     "Next": "Volgende",
     "Previous": "Vorige",

@@ -19,11 +19,11 @@ def warning_text(kiosk: Kiosk, pupil: Pupil, warning: Warning) -> str:
     suggest = code_label(kiosk, warning.suggest_code) if warning.suggest_code else ""
     if warning.kind == "parent_note_count":
         return _("{name}: parent's note number {n} this school year (at most {max}); "
-                 "ask for a medical certificate: {code}").format(
+                 "ask for a medical certificate (code: {code})").format(
             name=name, n=warning.count, max=rules.parent_note_max_per_year, code=suggest)
     if warning.kind == "parent_note_days":
         return _("{name}: a parent's note covers at most {max} days, this is {n}; "
-                 "ask for a medical certificate: {code}").format(
+                 "ask for a medical certificate (code: {code})").format(
             name=name, n=warning.count, max=rules.parent_note_max_days, code=suggest)
     if warning.kind == "clb":
         return _("{name}: {n} problematic half days this school year: contact the CLB").format(

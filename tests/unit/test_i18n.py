@@ -1,4 +1,5 @@
-"""The Dutch catalogue covers every `_("...")` string in the code, and `_()` really switches language."""
+"""The Dutch catalogue covers every `_("...")` and `N_("...")` string in the code, and `_()`
+really switches language."""
 
 from __future__ import annotations
 
@@ -15,27 +16,37 @@ from kiosk.i18n_nl import NL
 PACKAGE = Path(i18n.__file__).resolve().parent
 
 
-def _is_translate_call(node: ast.AST) -> bool:
-    if not isinstance(node, ast.Call) or not node.args:
+# `_()` translates on the spot; `N_()` only marks a string where it is defined (e.g. the default
+# absence code labels), and `_()` translates it later from a variable. Both need a Dutch entry.
+MARKERS = frozenset({"_", "N_"})
+
+
+def _is_translate_call(node: ast.Call) -> bool:
+    if not node.args:
         return False
     func = node.func
-    return (isinstance(func, ast.Name) and func.id == "_") or (
-        isinstance(func, ast.Attribute) and func.attr == "_"
+    return (isinstance(func, ast.Name) and func.id in MARKERS) or (
+        isinstance(func, ast.Attribute) and func.attr in MARKERS
     )
 
 
+def _literals(tree: ast.AST) -> Iterator[tuple[str, int]]:
+    """(text, line) of every string literal passed as first argument to `_()` or `N_()`."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not _is_translate_call(node):
+            continue
+        first = node.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            yield first.value, node.lineno
+
+
 def _source_strings() -> dict[str, list[str]]:
-    """Every literal passed to `_()` under kiosk/, with the places it is used ("file:line")."""
+    """Every literal passed to `_()` or `N_()` under kiosk/, with the places it is used ("file:line")."""
     found: dict[str, list[str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if not _is_translate_call(node):
-                continue
-            first = node.args[0]
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
-                found.setdefault(first.value, []).append(where)
+        for text, line in _literals(tree):
+            found.setdefault(text, []).append(f"{path.relative_to(PACKAGE.parent)}:{line}")
     return found
 
 
@@ -57,6 +68,18 @@ def _listing(items: Iterator[str]) -> str:
 
 def test_the_code_has_translatable_strings() -> None:
     assert len(SOURCE) > 10, "the AST walk found (almost) no _() calls: is the scan broken?"
+
+
+def test_the_scan_sees_underscore_and_n_underscore_calls() -> None:
+    sample = ast.parse(
+        'from kiosk import i18n\n'
+        'LABEL = N_("marked")\n'
+        'print(_("shown"), i18n._("qualified"), i18n.N_("qualified mark"))\n'
+        'print(_(LABEL), M_("other"), _(f"{LABEL}"))\n'
+    )
+    assert sorted(text for text, _line in _literals(sample)) == [
+        "marked", "qualified", "qualified mark", "shown",
+    ]
 
 
 def test_every_source_string_has_a_dutch_translation() -> None:

@@ -191,11 +191,11 @@ class AbsenceDialog(ModalScreen[object]):
     @on(Input.Submitted, "#from, #to")
     def _period_entered(self) -> None:
         today = self.kiosk.clock.now().date()
+        end_text = self.query_one("#to", Input).value
         try:
             start = parse_day(self.query_one("#from", Input).value or "vandaag", today)
-            end_text = self.query_one("#to", Input).value
             end = parse_day(end_text, today) if end_text else start
-        except ValueError as exc:
+        except ValueError as exc:  # its text is what was typed
             self.error(_("{text!r} is not a date (e.g. 2026-11-23, 23/11, vandaag)").format(text=str(exc)))
             return
         if end < start:
@@ -216,7 +216,7 @@ class AbsenceDialog(ModalScreen[object]):
     def _late_entered(self) -> None:
         try:
             time = parse_time(self.query_one("#late-time", Input).value)
-        except ValueError as exc:
+        except ValueError as exc:  # its text is what was typed
             self.error(_("{text!r} is not a time (e.g. 8:35)").format(text=str(exc)))
             return
         reason = self.query_one("#late-reason", Input).value
