@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Footer, Static
 from kiosk.i18n import _
 from kiosk.services import maintenance
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.text import literal
+from kiosk.ui.text import literal_cell
 
 ACTIONS = (KioskAction("escape", "app.pop_screen", _("Back"), _("Back to the home screen")),)
 
@@ -27,5 +27,6 @@ class AuditScreen(Screen[None]):
         table.add_columns(_("When"), _("Who"), _("What"), _("Detail"))
         entries = maintenance.audit_trail(self.app.kiosk)  # type: ignore[attr-defined]
         for e in reversed(entries):
-            table.add_row(f"{e.at:%d-%m %H:%M}", literal(e.who), literal(e.action), literal(e.detail))
+            cells = (f"{e.at:%d-%m %H:%M}", e.who, e.action, e.detail)
+            table.add_row(*(literal_cell(cell) for cell in cells))
         table.focus()

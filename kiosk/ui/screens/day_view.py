@@ -15,12 +15,12 @@ from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, day_label
 from kiosk.ui.messages import DataChanged
-from kiosk.ui.text import literal
+from kiosk.ui.text import literal, literal_cell
 from kiosk.ui.widgets.confirm import ConfirmScreen
 
 ACTIONS = (
-    KioskAction("left", "day(-1)", _("Previous day"), _("Show the day before")),
-    KioskAction("right", "day(1)", _("Next day"), _("Show the day after")),
+    KioskAction("left", "day(-1)", _("Previous day"), _("Show the day before"), priority=True),
+    KioskAction("right", "day(1)", _("Next day"), _("Show the day after"), priority=True),
     KioskAction("v", "today", _("Today"), _("Back to today")),
     KioskAction("e", "edit", _("Edit"), _("Change the selected absence")),
     KioskAction("delete", "delete", _("Delete"), _("Delete the selected entry")),
@@ -77,7 +77,7 @@ class DayViewScreen(Screen[None]):
         table.clear()
         self.rows = [row for _c, rows in view.classes for row in rows]
         for row in self.rows:
-            table.add_row(*[literal(cell) for cell in self._cells(row, view)])
+            table.add_row(*[literal_cell(cell) for cell in self._cells(row, view)])
         if self.rows:
             table.move_cursor(row=min(row_before, len(self.rows) - 1))
 

@@ -14,7 +14,7 @@ from kiosk.services import absences
 from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.labels import PART_LABELS, day_label
-from kiosk.ui.text import literal
+from kiosk.ui.text import literal, literal_cell
 
 ACTIONS = (KioskAction("escape", "dismiss", _("Close"), _("Back")),)
 
@@ -49,10 +49,11 @@ class PupilCardScreen(ModalScreen[None]):
             table.add_columns(_("Date"), _("What"), _("Note"))
             for a in history.absences:
                 period = day_label(a.start) + (f" → {day_label(a.end)}" if a.end != a.start else "")
-                table.add_row(literal(f"{period} {PART_LABELS[a.part]}"), literal(code_label(kiosk, a.code)),
-                              literal(a.note))
+                table.add_row(literal_cell(f"{period} {PART_LABELS[a.part]}"),
+                              literal_cell(code_label(kiosk, a.code)), literal_cell(a.note))
             for late in history.lates:
-                table.add_row(literal(day_label(late.date)), literal(_("late {time}").format(
-                    time=f"{late.time:%H:%M}")), literal(late.reason))
+                late_text = _("late {time}").format(time=f"{late.time:%H:%M}")
+                table.add_row(literal_cell(day_label(late.date)), literal_cell(late_text),
+                              literal_cell(late.reason))
             yield table
         yield Footer()
