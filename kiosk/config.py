@@ -48,44 +48,12 @@ class CalendarConfig:
 
 
 @dataclass(frozen=True)
-class AbsencesConfig:
-    default_code: str = "sick_note"
-    """The code saved by Enter in the absence dialog."""
-    parent_note_max_per_year: int = 4
-    """Times per school year a parent's own note may justify illness."""
-    parent_note_max_days: int = 3
-    """Consecutive calendar days one parent's note may cover."""
-    problematic_warn_half_days: int = 3
-    """Problematic half days per school year from which the kiosk warns."""
-    problematic_clb_half_days: int = 5
-    """Problematic half days from which the pupil is flagged for the CLB."""
-    late_flag_per_month: int = 3
-    """Late arrivals in one month from which a pupil is flagged."""
-    codes: tuple[AbsenceCode, ...] = ()
-    """[[absences.codes]] tables (id, key, label, justified, parent_note, problematic,
-    unexplained); empty means the Flemish defaults."""
-
-    @property
-    def rules(self) -> AbsenceRules:
-        extra = {"codes": self.codes} if self.codes else {}
-        return AbsenceRules(
-            default_code=self.default_code,
-            parent_note_max_per_year=self.parent_note_max_per_year,
-            parent_note_max_days=self.parent_note_max_days,
-            problematic_warn_half_days=self.problematic_warn_half_days,
-            problematic_clb_half_days=self.problematic_clb_half_days,
-            late_flag_per_month=self.late_flag_per_month,
-            **extra,
-        )
-
-
-@dataclass(frozen=True)
 class Config:
     school: SchoolConfig = field(default_factory=SchoolConfig)
     security: SecurityConfig = field(default_factory=SecurityConfig)
     backup: BackupConfig = field(default_factory=BackupConfig)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
-    absences: AbsencesConfig = field(default_factory=AbsencesConfig)
+    absences: AbsenceRules = field(default_factory=AbsenceRules)
     path: Path = Path("config.toml")
     """The file this config was read from."""
 
@@ -99,7 +67,7 @@ _SECTIONS = {
     "security": SecurityConfig,
     "backup": BackupConfig,
     "calendar": CalendarConfig,
-    "absences": AbsencesConfig,
+    "absences": AbsenceRules,
 }
 
 
@@ -190,7 +158,9 @@ def _as_code(key: str, value: Any, path: Path) -> AbsenceCode:
 
 
 def _validate(config: Config, path: Path) -> None:
-    rules = config.absences.rules
+    rules = config.absences
+    if not rules.codes:
+        raise ConfigError(f"{path}: absences.codes must list at least one code")
     for attribute in ("id", "key"):
         values = [getattr(code, attribute) for code in rules.codes]
         if len(values) != len(set(values)):

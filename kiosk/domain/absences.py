@@ -47,13 +47,23 @@ def default_codes() -> tuple[AbsenceCode, ...]:
 
 @dataclass(frozen=True)
 class AbsenceRules:
+    """The [absences] section of config.toml, with Flemish defaults."""
+
     codes: tuple[AbsenceCode, ...] = field(default_factory=default_codes)
+    """[[absences.codes]] tables: id, key, label, justified, parent_note, problematic,
+    unexplained."""
     default_code: str = "sick_note"
+    """The code saved by Enter in the absence dialog."""
     parent_note_max_per_year: int = 4
+    """Times per school year a parent's own note may justify illness."""
     parent_note_max_days: int = 3
+    """Consecutive calendar days one parent's note may cover."""
     problematic_warn_half_days: int = 3
+    """Problematic half days per school year from which the kiosk warns."""
     problematic_clb_half_days: int = 5
+    """Problematic half days from which the pupil is flagged for the CLB."""
     late_flag_per_month: int = 3
+    """Late arrivals in one month from which a pupil is flagged."""
 
     def code(self, code_id: str) -> AbsenceCode | None:
         return next((c for c in self.codes if c.id == code_id), None)

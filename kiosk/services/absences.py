@@ -20,7 +20,7 @@ MAX_NOTE = 200
 
 
 def rules(kiosk: Kiosk) -> AbsenceRules:
-    return kiosk.config.absences.rules
+    return kiosk.config.absences
 
 
 # -- finding pupils ------------------------------------------------------------------------

@@ -9,12 +9,12 @@ from kiosk.services.context import Kiosk
 
 
 def code_label(kiosk: Kiosk, code_id: str) -> str:
-    code = kiosk.config.absences.rules.code(code_id)
+    code = kiosk.config.absences.code(code_id)
     return _(code.label) if code else code_id
 
 
 def warning_text(kiosk: Kiosk, pupil: Pupil, warning: Warning) -> str:
-    rules = kiosk.config.absences.rules
+    rules = kiosk.config.absences
     name = pupil.full_name
     suggest = code_label(kiosk, warning.suggest_code) if warning.suggest_code else ""
     if warning.kind == "parent_note_count":

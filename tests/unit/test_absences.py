@@ -281,10 +281,10 @@ def test_lates_per_month_counts_per_pupil_and_month():
 
 
 def test_default_late_threshold_is_configurable(tmp_path: Path):
-    assert load_config(write_config(tmp_path)).absences.rules.late_flag_per_month == 3
+    assert load_config(write_config(tmp_path)).absences.late_flag_per_month == 3
     config = load_config(write_config(tmp_path, extra="[absences]\nlate_flag_per_month = 2\n"))
-    assert config.absences.rules.late_flag_per_month == 2
-    assert late_flagged(config.absences.rules, [late(d) for d in NOV[:2]], MON) == {"P1": 2}
+    assert config.absences.late_flag_per_month == 2
+    assert late_flagged(config.absences, [late(d) for d in NOV[:2]], MON) == {"P1": 2}
 
 
 # -- custom codes in config.toml -----------------------------------------------------------------
@@ -321,7 +321,7 @@ unexplained = true
 
 
 def test_custom_codes_replace_the_defaults(tmp_path: Path):
-    rules = load_config(write_config(tmp_path, extra=CUSTOM)).absences.rules
+    rules = load_config(write_config(tmp_path, extra=CUSTOM)).absences
     assert [c.id for c in rules.codes] == ["ziek", "attest", "spijbelen", "onbekend"]
     assert rules.codes[0] == AbsenceCode("ziek", "z", "Ziek (briefje)", parent_note=True)
     assert rules.by_key("x") == AbsenceCode("spijbelen", "x", "Spijbelen", justified=False, problematic=True)
@@ -337,7 +337,7 @@ def test_custom_codes_replace_the_defaults(tmp_path: Path):
 
 
 def test_no_codes_means_the_defaults(tmp_path: Path):
-    rules = load_config(write_config(tmp_path)).absences.rules
+    rules = load_config(write_config(tmp_path)).absences
     assert rules.codes == default_codes()
 
 
@@ -390,5 +390,5 @@ def test_reserved_key_message_lists_the_reserved_letters(tmp_path: Path, key: st
 
 def test_one_valid_custom_code_is_enough(tmp_path: Path):
     config = load_config(write_config(tmp_path, extra=OWN + code_table()))
-    assert config.absences.rules.codes == (AbsenceCode("eigen", "q", "Eigen code"),)
-    assert config.absences.rules.certificate_code().id == "eigen"
+    assert config.absences.codes == (AbsenceCode("eigen", "q", "Eigen code"),)
+    assert config.absences.certificate_code().id == "eigen"
