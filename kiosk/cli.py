@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk import cli_absences, i18n
+from kiosk.cli_common import who
 from kiosk.config import Config, load_config
 from kiosk.domain.models import Pupil, Role
 from kiosk.errors import KioskError
@@ -17,13 +18,6 @@ from kiosk.i18n import _
 from kiosk.output import export
 from kiosk.services import demo, maintenance, pupils, staff
 from kiosk.services.context import Kiosk
-
-
-def who() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from typing import Any
 
+from kiosk.cli_common import who
 from kiosk.domain.dates import parse_day, parse_time
 from kiosk.domain.models import Absence, LateArrival, Pupil
 from kiosk.errors import KioskError
@@ -14,6 +15,7 @@ from kiosk.i18n import _
 from kiosk.output import export
 from kiosk.services import absences, staff
 from kiosk.services.context import Kiosk
+from kiosk.services.messages import warning_text
 
 ABSENCE_COLUMNS = ["id", "pupil_id", "first_name", "last_name", "class", "from", "to", "part",
                    "code", "justified", "reported_via", "note", "by"]
@@ -85,8 +87,6 @@ def _period(kiosk: Kiosk, args: argparse.Namespace) -> tuple[dt.date, dt.date]:
 
 
 def _who(kiosk: Kiosk, by: str | None) -> str:
-    from kiosk.cli import who
-
     return staff.find_staff(kiosk, by).id if by else who()
 
 
@@ -102,8 +102,6 @@ def _warn(warnings: list[str]) -> None:
 
 
 def cmd_absences_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    from kiosk.services.messages import warning_text
-
     pupil = absences.find_pupil(kiosk, args.pupil)
     start, end = _period(kiosk, args)
     logged = absences.log_absences(
@@ -139,8 +137,6 @@ def _print_list(kiosk: Kiosk, args: argparse.Namespace, name: str, columns: list
                 rows: list[list[str]]) -> int:
     sys.stdout.write(export.render(args.format, columns, rows))
     if args.format != "table":
-        from kiosk.cli import who
-
         kiosk.audit(who(), "export", f"{name} {args.format} ({len(rows)})")
     return 0
 
