@@ -38,3 +38,19 @@ class FixedClock:
         step = dt.timedelta(**delta)
         self._now += step
         self._monotonic += step.total_seconds()
+
+
+def clock_from_env() -> Clock:
+    """KIOSK_NOW=2026-11-23T08:20 freezes the kiosk's time: for tests and for trying out
+    what the kiosk does on another day. Without it, the system clock."""
+    import os
+
+    frozen = os.environ.get("KIOSK_NOW")
+    if not frozen:
+        return SystemClock()
+    try:
+        return FixedClock(dt.datetime.fromisoformat(frozen))
+    except ValueError:
+        from kiosk.errors import ConfigError
+
+        raise ConfigError(f"KIOSK_NOW={frozen!r} is not a date and time like 2026-11-23T08:20") from None

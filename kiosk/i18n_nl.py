@@ -300,4 +300,13 @@ NL: dict[str, str] = {
     "Previous": "Vorige",
     "Clear": "Wissen",
     "Pupil: type a name or class…": "Leerling: typ een naam of klas…",
+    # refusals and dialog titles (second round)
+    "Change: {title}": "Wijzigen: {title}",
+    "Late: {name} · {klass}": "Te laat: {name} · {klass}",
+    "a late arrival cannot be in the future": "te laat kan niet in de toekomst liggen",
+    "there is no school on {day}: nothing saved": "er is geen school op {day}: niets opgeslagen",
+    "there is no school then ({period}): nothing saved": "er is dan geen school ({period}): niets opgeslagen",
+    "{name} is already absent then ({period}, {code}): change that entry instead":
+        "{name} is dan al afwezig ({period}, {code}): wijzig liever die afwezigheid",
+    "{name} was already noted late that day, at {time}": "{name} staat die dag al als te laat, om {time}",
 }

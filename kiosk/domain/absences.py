@@ -173,5 +173,13 @@ def late_flagged(rules: AbsenceRules, lates: Iterable[LateArrival], month: dt.da
             if m == wanted and n >= rules.late_flag_per_month}
 
 
+def overlapping(calendar: SchoolCalendar, new: Absence, existing: Iterable[Absence]) -> list[Absence]:
+    """The pupil's other entries that share a school half day with `new`."""
+    halves = set(expand_half_days(calendar, new.start, new.end, new.part))
+    return [a for a in existing
+            if a.id != new.id and a.pupil_id == new.pupil_id and a.start <= new.end and a.end >= new.start
+            and halves & set(expand_half_days(calendar, a.start, a.end, a.part))]
+
+
 def covers(absence: Absence, day: dt.date) -> bool:
     return absence.start <= day <= absence.end

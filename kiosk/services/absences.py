@@ -71,6 +71,25 @@ def _validate(kiosk: Kiosk, absence: Absence) -> None:
         raise KioskError(_("unknown channel {via!r}").format(via=absence.reported_via))
     if len(absence.note) > MAX_NOTE:
         raise KioskError(_("the note is longer than {n} characters").format(n=MAX_NOTE))
+    if not rules_.expand_half_days(kiosk.calendar, absence.start, absence.end, absence.part):
+        raise KioskError(_("there is no school then ({period}): nothing saved").format(
+            period=_period(absence)))
+
+
+def _period(absence: Absence) -> str:
+    days = f"{absence.start:%d/%m}" + (f"–{absence.end:%d/%m}" if absence.end != absence.start else "")
+    return days if absence.part == "day" else f"{days} {absence.part}"
+
+
+def _refuse_overlap(kiosk: Kiosk, pupil: Pupil, absence: Absence) -> None:
+    """One pupil, one entry per half day: a second would count the same absence twice."""
+    clash = rules_.overlapping(kiosk.calendar, absence, absences_between(kiosk, absence.start, absence.end))
+    if clash:
+        from kiosk.services.messages import code_label
+
+        raise KioskError(_("{name} is already absent then ({period}, {code}): change that entry "
+                           "instead").format(name=pupil.full_name, period=_period(clash[0]),
+                                             code=code_label(kiosk, clash[0].code)))
 
 
 def pupil_absences(kiosk: Kiosk, pupil_id: str, start_year: int) -> list[Absence]:
@@ -90,6 +109,7 @@ def log_absences(kiosk: Kiosk, pupils: list[Pupil], *, code: str, start: dt.date
         _validate(kiosk, entry)
     with kiosk.store.transaction():
         for pupil, entry in zip(pupils, entries, strict=True):
+            _refuse_overlap(kiosk, pupil, entry)
             earlier = pupil_absences(kiosk, pupil.id, school_year_of(start))
             logged.warnings += [(pupil, w) for w in
                                 rules_.check_absence(rules(kiosk), kiosk.calendar, entry, earlier)]
@@ -109,6 +129,9 @@ def update_absence(kiosk: Kiosk, old: Absence, who: str, **changes: object) -> A
     new = replace(old, **changes)  # type: ignore[arg-type]
     _validate(kiosk, new)
     with kiosk.store.transaction():
+        pupil = kiosk.repos.pupils.get(old.pupil_id)
+        if pupil:
+            _refuse_overlap(kiosk, pupil, new)
         kiosk.repos.absences.replace(old, new)
         kiosk.audit(who, "absence-edit", f"{_describe(old)} -> {_describe(new)}")
     return new
@@ -139,7 +162,15 @@ def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = Non
                        reason=reason.strip(), by_staff=who, created_at=now)
     if len(late.reason) > MAX_NOTE:
         raise KioskError(_("the note is longer than {n} characters").format(n=MAX_NOTE))
+    if late.date > now.date():
+        raise KioskError(_("a late arrival cannot be in the future"))
+    if not kiosk.calendar.is_school_day(late.date):
+        raise KioskError(_("there is no school on {day}: nothing saved").format(day=f"{late.date:%d/%m}"))
     with kiosk.store.transaction():
+        same_day = [x for x in lates_between(kiosk, late.date, late.date) if x.pupil_id == pupil.id]
+        if same_day:
+            raise KioskError(_("{name} was already noted late that day, at {time}").format(
+                name=pupil.full_name, time=f"{same_day[0].time:%H:%M}"))
         kiosk.repos.lates.add(late)
         kiosk.audit(who, "late-add", f"{late.id} {pupil.id} {late.date} {late.time:%H:%M}")
         same_year = kiosk.repos.lates.in_year(school_year_of(late.date))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kiosk.clock import Clock, SystemClock
+from kiosk.clock import Clock, SystemClock, clock_from_env
 from kiosk.config import Config
 from kiosk.domain.calendar import SchoolCalendar
 from kiosk.domain.models import AuditEntry
@@ -26,7 +26,7 @@ class Kiosk:
 
     @classmethod
     def open(cls, config: Config, clock: Clock | None = None) -> Kiosk:
-        return cls(config, Store(config.data_dir), clock or SystemClock())
+        return cls(config, Store(config.data_dir), clock or clock_from_env())
 
     def audit(self, who: str, action: str, detail: str = "") -> None:
         """Record who did what; call inside the transaction of the change itself."""

@@ -18,7 +18,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.calendar import SchoolCalendar, school_year_bounds, school_year_of
-from tests.conftest import write_config
+from tests.conftest import MONDAY_MORNING, write_config
+
+# the CLI runs on the same Monday morning as the other tests
+CLI_ENV = {**os.environ, "KIOSK_NOW": MONDAY_MORNING.isoformat()}
 
 CODES = ("sick_note", "sick_certificate", "justified", "problematic", "unknown")
 PRIVATE = ("0000 ", "@example.org")
@@ -27,7 +30,7 @@ PRIVATE = ("0000 ", "@example.org")
 def kiosk_cmd(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "--config", str(config), *args],
-        capture_output=True, text=True, env=os.environ.copy(), timeout=120,
+        capture_output=True, text=True, env=CLI_ENV, timeout=120,
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
@@ -65,10 +68,16 @@ def cfg(tmp_path: Path, demo_template: Path) -> Path:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-TODAY = dt.date.today()
+TODAY = MONDAY_MORNING.date()  # the CLI runs with KIOSK_NOW
 YEAR = school_year_of(TODAY)
 YEAR_START, YEAR_END = school_year_bounds(YEAR)
 CAL = SchoolCalendar()
+
+
+def school_days_of_month(day: dt.date) -> list[dt.date]:
+    first = day.replace(day=1)
+    days = (first + dt.timedelta(days=n) for n in range(31))
+    return [d for d in days if d.month == day.month and CAL.is_school_day(d)]
 
 
 def school_days(n: int) -> list[dt.date]:
@@ -336,11 +345,28 @@ def test_problematic_half_days_warn_then_flag_for_clb(cfg: Path):
     assert "5 problematic half days" in fifth.stderr and "CLB" in fifth.stderr
 
 
-def test_no_school_day_warns(cfg: Path):
+def test_no_school_day_is_refused(cfg: Path):
     saturday = YEAR_START + dt.timedelta(days=(5 - YEAR_START.weekday()) % 7)
-    result = ok(cfg, "absences", "add", "--pupil", quiet_pupil(cfg)["id"], "--code", "m",
-                "--date", saturday.isoformat())
-    assert "no school" in result.stderr
+    pupil = quiet_pupil(cfg)["id"]
+    for when in (["--date", saturday.isoformat()], ["--date", "2026-11-11"],
+                 ["--date", "2026-11-25", "--part", "pm"]):  # weekend, Armistice, Wednesday pm
+        error = one_line_error(kiosk_cmd(cfg, "absences", "add", "--pupil", pupil, "--code", "m", *when))
+        assert "no school" in error
+    late = one_line_error(kiosk_cmd(cfg, "late", "add", "--pupil", pupil, "--date", saturday.isoformat()))
+    assert "no school" in late
+    assert one_line_error(kiosk_cmd(cfg, "late", "add", "--pupil", pupil, "--date", "morgen"))
+    assert absences_json(cfg, "--pupil", pupil, "--from", YEAR_START.isoformat(),
+                         "--to", YEAR_END.isoformat()) == []
+
+
+def test_a_second_entry_for_the_same_half_day_is_refused(cfg: Path):
+    pupil = quiet_pupil(cfg)["id"]
+    ok(cfg, "absences", "add", "--pupil", pupil, "--code", "z", "--from", TODAY.isoformat(), "--to", "vr")
+    error = one_line_error(kiosk_cmd(cfg, "absences", "add", "--pupil", pupil, "--code", "m", "--date", "wo",
+                                     "--part", "am"))
+    assert "already absent" in error
+    ok(cfg, "late", "add", "--pupil", pupil, "--time", "8:40")
+    assert "already" in one_line_error(kiosk_cmd(cfg, "late", "add", "--pupil", pupil, "--time", "8:45"))
 
 
 # -- absences list -------------------------------------------------------------------------------
@@ -428,9 +454,9 @@ def test_late_add_with_time_and_list(cfg: Path):
     assert late_id in table and len(table.strip().splitlines()) == len(today) + 1
     audit = ok(cfg, "audit").stdout
     assert any("late-add" in line and late_id in line for line in audit.splitlines())
-    yesterday = TODAY - dt.timedelta(days=1)
-    ok(cfg, "late", "add", "--pupil", first["id"], "--time", "8:50", "--date", yesterday.isoformat())
-    assert [x["time"] for x in lates_json(cfg, "--date", yesterday.isoformat(), "--pupil", first["id"])] == [
+    friday = TODAY - dt.timedelta(days=3)  # the last school day before this Monday
+    ok(cfg, "late", "add", "--pupil", first["id"], "--time", "8:50", "--date", friday.isoformat())
+    assert [x["time"] for x in lates_json(cfg, "--date", friday.isoformat(), "--pupil", first["id"])] == [
         "08:50"]
 
 
@@ -439,8 +465,9 @@ def test_late_flag_from_the_threshold(cfg: Path):
     busy = {x["pupil_id"] for x in lates_json(cfg, "--from", month_start.isoformat(),
                                               "--to", (month_start + dt.timedelta(days=31)).isoformat())}
     pupil = next(p for p in pupils(cfg) if p["id"] not in busy)
-    for n, time in enumerate(("8:35", "8:40", "8:45"), start=1):
-        result = ok(cfg, "late", "add", "--pupil", pupil["id"], "--time", time)
+    days = [d for d in school_days_of_month(TODAY) if d <= TODAY][-3:]
+    for n, (day, time) in enumerate(zip(days, ("8:35", "8:40", "8:45"), strict=True), start=1):
+        result = ok(cfg, "late", "add", "--pupil", pupil["id"], "--time", time, "--date", day.isoformat())
         if n < 3:
             assert "warning" not in result.stderr
     assert "late 3 times this month" in result.stderr and pupil["last_name"] in result.stderr

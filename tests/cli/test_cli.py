@@ -12,13 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_config
+from tests.conftest import MONDAY_MORNING, write_config
+
+# the CLI runs on the same Monday morning as the other tests
+CLI_ENV = {**os.environ, "KIOSK_NOW": MONDAY_MORNING.isoformat()}
 
 
 def kiosk_cmd(config: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "kiosk", "--config", str(config), *args],
-        capture_output=True, text=True, input=stdin, env=os.environ.copy(), timeout=120,
+        capture_output=True, text=True, input=stdin, env=CLI_ENV, timeout=120,
     )
 
 

@@ -59,9 +59,14 @@ async def test_same_day_absence_takes_two_keys_after_the_search(app, kiosk):
         assert "Quinten Testveld" in notes(app)[-1]
         summary = str(app.screen.query_one("#today-summary", Static).render())
         assert "1" in summary
-        await pilot.press(*"quinten", "enter", "m")  # a code letter saves with that code
+        await pilot.press(*"xena", "enter", "m")  # a code letter saves with that code
         await pilot.pause()
-        assert sorted(a.code for a in today_of(kiosk, QUINTEN)) == ["sick_certificate", "sick_note"]
+        assert [a.code for a in today_of(kiosk, XENA)] == ["sick_certificate"]
+        await pilot.press(*"quinten", "enter", "m")  # the same half day twice is refused
+        assert isinstance(app.screen, AbsenceDialog)
+        assert "Quinten" in str(app.screen.query_one("#dialog-error", Static).render())
+        await pilot.press("escape")
+        assert [a.code for a in today_of(kiosk, QUINTEN)] == ["sick_note"]
 
 
 async def test_undo_takes_back_the_last_entry_with_one_key(app, kiosk):

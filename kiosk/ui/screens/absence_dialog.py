@@ -67,7 +67,10 @@ class AbsenceDialog(ModalScreen[object]):
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(id="absence-dialog", classes="dialog"):
-            yield Static(literal(f"{self.pupil.full_name} · {self.pupil.class_name}"), classes="title")
+            title = f"{self.pupil.full_name} · {self.pupil.class_name}"
+            if self.editing:
+                title = _("Change: {title}").format(title=title)
+            yield Static(literal(title), classes="title", id="dialog-title")
             yield Static(id="summary")
             yield Static(id="siblings")
             with Horizontal(id="period-row", classes="form-row"):
@@ -93,10 +96,10 @@ class AbsenceDialog(ModalScreen[object]):
             parts.append(f"“{self.note}”")
         self.query_one("#summary", Static).update(literal(" · ".join(parts)))
         self._show_siblings()
-        rules = absences.rules(self.kiosk)
+        enter_code = self.enter_code()
         lines = [
-            f"[{c.key}] {_(c.label)}" + (f"  ({_('Enter')})" if c.id == rules.default_code else "")
-            for c in rules.codes
+            f"[{c.key}] {_(c.label)}" + (f"  ({_('Enter')})" if c.id == enter_code else "")
+            for c in absences.rules(self.kiosk).codes
         ]
         self.query_one("#codes", Static).update(literal("\n".join(lines)))
 
@@ -129,8 +132,12 @@ class AbsenceDialog(ModalScreen[object]):
             event.stop()
             self.save(code.id)
 
+    def enter_code(self) -> str:
+        """Enter keeps an edited absence's code; a new one gets the default code."""
+        return self.editing.code if self.editing else absences.rules(self.kiosk).default_code
+
     def action_save_default(self) -> None:
-        self.save(absences.rules(self.kiosk).default_code)
+        self.save(self.enter_code())
 
     def action_cycle_part(self) -> None:
         options = ["day", "am"] + (["pm"] if self.kiosk.calendar.has_afternoon(self.start) else [])
@@ -164,6 +171,10 @@ class AbsenceDialog(ModalScreen[object]):
     def action_late(self) -> None:
         self.query_one("#late-row").display = True
         self.query_one("#codes").display = False
+        self.query_one("#summary").display = False
+        self.query_one("#siblings").display = False
+        self.query_one("#dialog-title", Static).update(literal(_("Late: {name} · {klass}").format(
+            name=self.pupil.full_name, klass=self.pupil.class_name)))
         time = self.query_one("#late-time", Input)
         time.value = f"{self.kiosk.clock.now():%H:%M}"
         self.mode = "late"
@@ -175,7 +186,7 @@ class AbsenceDialog(ModalScreen[object]):
         self.app.push_screen(PupilCardScreen(self.pupil))
 
     def action_cancel(self) -> None:
-        """Esc leaves a field first; a second Esc closes the dialog."""
+        """Esc leaves a field first; a second Esc closes the dialog (in late mode: at once)."""
         if self._typing() and self.mode == "codes":
             self._close_fields()
             return
