@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import AuditEntry
 from kiosk.services.context import Kiosk
-from kiosk.store import backup
+from kiosk.store import CorruptFile, backup
 
 
 def check(kiosk: Kiosk) -> list[backup.FileProblem]:
@@ -33,11 +33,30 @@ def latest_backup(kiosk: Kiosk) -> Path | None:
 
 
 def restore(kiosk: Kiosk, name: str, who: str) -> tuple[Path, Path]:
-    """Returns (restored backup, backup of the data as it was before)."""
+    """Returns (restored backup, backup of the data as it was before).
+
+    The data goes back to the backup; the audit trail does not: it is append-only, so its
+    entries since the backup (logins, exports, changes) are carried over."""
     source = backup.find_backup(kiosk.store.data_dir, name)
-    saved = backup.restore_backup(kiosk.store, source, kiosk.clock.now(), kiosk.config.backup.keep)
-    kiosk.audit(who, "restore", f"{source.name} (previous data in {saved.name})")
+    with kiosk.store.transaction():
+        trail = _readable_audit(kiosk)
+        saved = backup.restore_backup(kiosk.store, source, kiosk.clock.now(), kiosk.config.backup.keep)
+        for start_year, entries in trail.items():
+            kept = set(kiosk.repos.audit.in_year(start_year))
+            kiosk.repos.audit.add_many(e for e in entries if e not in kept)
+        kiosk.audit(who, "restore", f"{source.name} (previous data in {saved.name})")
     return source, saved
+
+
+def _readable_audit(kiosk: Kiosk) -> dict[int, list[AuditEntry]]:
+    """The audit trail of every year file that can still be read (a damaged one cannot)."""
+    trail = {}
+    for start_year in kiosk.store.year_starts():
+        try:
+            trail[start_year] = kiosk.repos.audit.in_year(start_year)
+        except CorruptFile:
+            continue
+    return trail
 
 
 def audit_trail(kiosk: Kiosk, start_year: int | None = None) -> list[AuditEntry]:

@@ -65,15 +65,23 @@ class KioskApp(App[None]):
 
     @work(thread=True, exclusive=True, group="maintenance")
     def start_maintenance(self) -> None:
-        """Daily backup and a check of every file, off the event loop."""
+        """Check every data file, then take the day's first backup; off the event loop."""
+        problems = maintenance.check(self.kiosk)
+        if problems:
+            first = problems[0]
+            damaged = CorruptFile(first.path, first.reason, maintenance.latest_backup(self.kiosk))
+            self.call_from_thread(self.show_damaged, damaged)
+            return
         try:
             maintenance.daily_backup(self.kiosk)
-        except CorruptFile as exc:
+        except CorruptFile as exc:  # damaged between the check and the backup
             self.call_from_thread(self.show_damaged, exc)
 
     def show_damaged(self, exc: CorruptFile) -> None:
-        self.notify(str(exc), title=_("Data file damaged"), severity="error", timeout=60,
-                    markup=False)
+        """A damaged file stops the kiosk with the file and the backup named: never a reset."""
+        self.user = None
+        self.undo_stack.clear()
+        self.push_screen(StoreErrorScreen(exc))
 
     # -- session -----------------------------------------------------------------------
     def start_session(self, staff: Staff) -> None:

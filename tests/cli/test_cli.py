@@ -146,3 +146,15 @@ def test_dutch_is_the_default_language(tmp_path: Path):
     result = kiosk_cmd(cfg, "check")
     assert result.returncode == 0
     assert "OK" in result.stdout and "read correctly" not in result.stdout
+
+
+def test_restore_keeps_the_audit_trail_since_the_backup(demo_cfg: Path):
+    kiosk_cmd(demo_cfg, "backup")
+    name = kiosk_cmd(demo_cfg, "backup", "--list").stdout.split()[0]
+    kiosk_cmd(demo_cfg, "staff", "add", "Wim Dauwveld", "--role", "teacher")
+    kiosk_cmd(demo_cfg, "pupils", "list", "--format", "csv")
+    restored = kiosk_cmd(demo_cfg, "restore", name)
+    assert restored.returncode == 0, restored.stderr
+    assert "wim-dauwveld" not in kiosk_cmd(demo_cfg, "staff", "list").stdout  # the data went back
+    audit = kiosk_cmd(demo_cfg, "audit").stdout
+    assert "staff-add" in audit and "export" in audit and "restore" in audit  # the trail did not

@@ -34,6 +34,17 @@ async def test_damaged_year_file_is_reported_at_start(kiosk, config, clock):
     async with app.run_test() as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any(str(year_file) in m for m in messages)
+        assert isinstance(app.screen, StoreErrorScreen)
+        assert str(year_file) in " ".join(str(w.render()) for w in app.screen.query(Static))
     assert year_file.read_bytes() == b"{not json"
+
+
+async def test_login_on_a_damaged_year_file_shows_the_error_screen(kiosk, config, clock):
+    app = KioskApp(Kiosk(config, Store(config.data_dir), clock), maintenance_on_start=False)
+    async with app.run_test() as pilot:
+        year_file = config.data_dir / "years" / "2026-2027.json"
+        year_file.write_bytes(year_file.read_bytes()[:500])  # damaged while the kiosk runs
+        await pilot.press(*"greet", "enter", *"1111", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StoreErrorScreen)
+        assert app.user is None

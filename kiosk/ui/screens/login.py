@@ -15,6 +15,7 @@ from kiosk.domain.text import fold
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import staff as staff_service
+from kiosk.store import CorruptFile
 from kiosk.ui.text import literal
 
 ROLE_LABELS = {"head": _("head"), "teacher": _("teacher"), "care": _("care"), "office": _("office")}
@@ -109,6 +110,9 @@ class LoginScreen(Screen[None]):
             return
         try:
             result = staff_service.login(self.app.kiosk, self.selected.id, pin)  # type: ignore[attr-defined]
+        except CorruptFile as exc:
+            self.app.show_damaged(exc)  # type: ignore[attr-defined]
+            return
         except KioskError as exc:
             self._message(str(exc))
             return
