@@ -250,3 +250,39 @@ async def test_edit_and_delete_from_the_day_view_are_audited(app, kiosk):
         assert not today_of(kiosk, QUINTEN)
     actions = [e.action for e in kiosk.repos.audit.in_year(2026)]
     assert "absence-edit" in actions and "absence-delete" in actions
+
+
+async def test_typing_a_long_name_stays_a_search(app, kiosk):
+    long_name = Pupil("T3", "Noor", "Van de Hazelakker", "L6B")
+    kiosk.repos.pupils.save_many([long_name])
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press(*["space" if c == " " else c for c in "noor van de hazelakker l6b"])
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, AbsenceDialog) and app.screen.pupil == long_name
+
+
+async def test_a_pasted_message_takes_code_letters_at_once(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        app.screen.query_one("#picker-input", Input).post_message(
+            events.Paste("Xena is ziek vandaag, groetjes mama"))
+        await pilot.pause()
+        await pilot.press("m", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert [a.code for a in today_of(kiosk, XENA)] == ["sick_certificate"]
+
+
+async def test_enter_in_the_day_view_opens_the_pupil(app, kiosk):
+    from kiosk.ui.screens.pupil_card import PupilCardScreen
+
+    absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=TODAY, who="test")
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press("f2")
+        index = next(i for i, r in enumerate(app.screen.rows) if r.pupil.id == QUINTEN.id)
+        app.screen.query_one(DataTable).move_cursor(row=index)
+        await pilot.press("enter")
+        assert isinstance(app.screen, PupilCardScreen) and app.screen.pupil == QUINTEN

@@ -24,7 +24,7 @@ ACTIONS = (
     KioskAction("v", "today", _("Today"), _("Back to today")),
     KioskAction("e", "edit", _("Edit"), _("Change the selected absence")),
     KioskAction("delete", "delete", _("Delete"), _("Delete the selected entry")),
-    KioskAction("enter", "card", _("Pupil"), _("The pupil's card and history")),
+    KioskAction("i", "card", _("Pupil"), _("The pupil's card and history (also Enter)")),
     KioskAction("escape", "app.pop_screen", _("Back"), _("Back to the home screen")),
 )
 REFRESH_SECONDS = 2.0
@@ -129,8 +129,12 @@ class DayViewScreen(Screen[None]):
         row = self._selected()
         if row is None:
             return
-        what = f"{row.pupil.full_name}: " + (code_label(self.kiosk, row.absence.code) if row.absence
-                                              else _("late {time}").format(time=f"{row.late.time:%H:%M}"))
+        if row.absence:
+            a = row.absence
+            period = day_label(a.start) + (f" → {day_label(a.end)}" if a.end != a.start else "")
+            what = f"{row.pupil.full_name}: {code_label(self.kiosk, a.code)}, {period}"
+        else:
+            what = f"{row.pupil.full_name}: " + _("late {time}").format(time=f"{row.late.time:%H:%M}")
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
@@ -143,6 +147,9 @@ class DayViewScreen(Screen[None]):
             self.reload()
 
         self.app.push_screen(ConfirmScreen(_("Delete {what}?").format(what=what)), confirmed)
+
+    def on_data_table_row_selected(self) -> None:
+        self.action_card()  # Enter or a click on a row
 
     def on_data_changed(self, message: DataChanged) -> None:
         self.reload()

@@ -30,6 +30,7 @@ class SmsScreen(ModalScreen[object]):
 
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
+    AUTO_FOCUS = ""  # a pasted message goes straight to the proposal: code letters must work
 
     def __init__(self, staff: Staff, text: str = "") -> None:
         super().__init__()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,11 +19,22 @@ from kiosk.domain.search import PupilIndex
 from kiosk.i18n import _
 
 MAX_MATCHES = 12
-LONG_TEXT_WORDS = 4  # nobody types five words to find a pupil: that is a pasted message
+PASTED_MESSAGE_WORDS = 3  # a pasted name has a few words; a text message has more
 
 
 def pupil_line(pupil: Pupil) -> Content:
     return Content.assemble((pupil.class_name.ljust(5), "bold"), " ", Content(pupil.full_name))
+
+
+class SearchInput(Input):
+    """A pasted text message (several words at once) is handed on instead of searched."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual then runs Input's own paste handler, unless the default is prevented
+        if len(event.text.split()) > PASTED_MESSAGE_WORDS:
+            event.stop()
+            event.prevent_default()
+            self.post_message(PupilPicker.LongText(event.text))
 
 
 class PupilPicker(Vertical):
@@ -52,7 +63,7 @@ class PupilPicker(Vertical):
         self._matches: list[Pupil] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=_("Pupil: type a name or class…"), id="picker-input")
+        yield SearchInput(placeholder=_("Pupil: type a name or class…"), id="picker-input")
         yield OptionList(id="picker-matches")
 
     def on_mount(self) -> None:
@@ -65,10 +76,6 @@ class PupilPicker(Vertical):
     @on(Input.Changed, "#picker-input")
     def _filter(self, event: Input.Changed) -> None:
         event.stop()
-        if len(event.value.split()) > LONG_TEXT_WORDS:
-            self.post_message(self.LongText(event.value))
-            event.input.value = ""
-            return
         self._matches = self._index().search(event.value, limit=MAX_MATCHES)
         options = self.query_one(OptionList)
         options.set_options(Option(pupil_line(p), id=p.id) for p in self._matches)
