@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     r = isub.add_parser("roster", help=_("the pupil list (CSV) from the administration package"))
     r.add_argument("file", type=Path)
     r.add_argument("--dry-run", action="store_true", help=_("check and report, change nothing"))
+    r.add_argument("--allow-many-leaving", action="store_true",
+                   help=_("accept that many pupils are marked as left (a new school year)"))
     r.set_defaults(run=cmd_import_roster)
 
     p = sub.add_parser("pupils", help=_("pupils"))
@@ -150,7 +152,8 @@ def cmd_demo(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 
 def cmd_import_roster(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    report = pupils.import_roster(kiosk, pupils.read_upload(args.file), who=who(), dry_run=args.dry_run)
+    report = pupils.import_roster(kiosk, pupils.read_upload(args.file), who=who(), dry_run=args.dry_run,
+                                  allow_many_leaving=args.allow_many_leaving)
     for column in report.parsed.ignored_columns:
         print(_("note: column {name!r} is not used").format(name=column), file=sys.stderr)
     if not report.ok:
@@ -163,6 +166,11 @@ def cmd_import_roster(kiosk: Kiosk, args: argparse.Namespace) -> int:
         a=len(c.added), c=len(c.changed), l=len(c.left), r=len(c.returned), u=c.unchanged
     )
     print((_("Dry run, nothing saved: ") if args.dry_run else _("Imported: ")) + counts)
+    if not report.parsed.has_guardians:
+        print(_("note: the file has no guardian columns; known guardians were kept"), file=sys.stderr)
+    if report.many_leaving and args.dry_run:
+        print(_("warning: {n} pupils would be marked as left; a real import needs "
+                "--allow-many-leaving").format(n=len(c.left)), file=sys.stderr)
     return 0
 
 

@@ -121,7 +121,6 @@ NL: dict[str, str] = {
     # kiosk/ui/app.py
     "Lock": "Vergrendelen",
     "Lock the screen now": "Scherm nu vergrendelen",
-    "Data file damaged": "Gegevensbestand beschadigd",
     "Undo": "Ongedaan maken",
     "Take back the last entry": "De laatste registratie ongedaan maken",
     "Undone: {what}": "Ongedaan gemaakt: {what}",
@@ -309,4 +308,17 @@ NL: dict[str, str] = {
     "{name} is already absent then ({period}, {code}): change that entry instead":
         "{name} is dan al afwezig ({period}, {code}): wijzig liever die afwezigheid",
     "{name} was already noted late that day, at {time}": "{name} staat die dag al als te laat, om {time}",
+    "Nothing to undo: {what} was already removed": "Niets ongedaan te maken: {what} was al verwijderd",
+    "The pupil's card and history (also Enter)": "De fiche en geschiedenis van de leerling (ook Enter)",
+    "accept that many pupils are marked as left (a new school year)":
+        "aanvaard dat veel leerlingen als vertrokken worden gemarkeerd (een nieuw schooljaar)",
+    "note: the file has no guardian columns; known guardians were kept":
+        "let op: het bestand heeft geen kolommen voor ouders; de gekende ouders blijven behouden",
+    "warning: {n} pupils would be marked as left; a real import needs --allow-many-leaving":
+        "waarschuwing: {n} leerlingen zouden als vertrokken gemarkeerd worden; "
+        "een echte import vraagt --allow-many-leaving",
+    "{n} of {total} pupils are not in this file and would be marked as left; is it the whole school? "
+    "If so, add --allow-many-leaving":
+        "{n} van de {total} leerlingen staan niet in dit bestand en zouden als vertrokken gemarkeerd "
+        "worden; is dit de hele school? Voeg dan --allow-many-leaving toe",
 }

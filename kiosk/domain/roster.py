@@ -56,6 +56,8 @@ class ParsedRoster:
     pupils: list[Pupil] = field(default_factory=list)
     errors: list[RosterError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    has_guardians: bool = False
+    """False when the file has no guardian columns at all: it says nothing about them."""
     encoding: str = ""
     delimiter: str = ""
 
@@ -107,6 +109,7 @@ def parse_roster(raw: bytes) -> ParsedRoster:
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=result.delimiter)
     headers = next(rows)
     mapping, result.ignored_columns, missing = _column_map(headers)
+    result.has_guardians = any(target[0] == "guardian" for target in mapping.values())
     if missing:
         names = ", ".join(PUPIL_COLUMNS[f][0] for f in missing)
         result.errors.append(RosterError(1, f"missing column(s): {names}"))
@@ -227,12 +230,16 @@ class RosterChanges:
         return self.added + self.changed + self.left + self.returned
 
 
-def compare_roster(existing: Iterable[Pupil], incoming: list[Pupil], today: dt.date) -> RosterChanges:
-    """Update by pupil id; pupils missing from the file are marked as left, never deleted."""
+def compare_roster(existing: Iterable[Pupil], incoming: list[Pupil], today: dt.date, *,
+                   keep_guardians: bool = False) -> RosterChanges:
+    """Update by pupil id; pupils missing from the file are marked as left, never deleted.
+    With `keep_guardians` (a file without guardian columns) known guardians stay."""
     current = {p.id: p for p in existing}
     changes = RosterChanges()
     for pupil in incoming:
         old = current.pop(pupil.id, None)
+        if old is not None and keep_guardians:
+            pupil = replace(pupil, guardians=old.guardians)
         if old is None:
             changes.added.append(pupil)
         elif old.left_on is not None:

@@ -276,8 +276,11 @@ def clb_flags(kiosk: Kiosk) -> dict[str, int]:
     return rules_.clb_flagged(rules(kiosk), kiosk.calendar, kiosk.repos.absences.in_year(year))
 
 
-def undo(kiosk: Kiosk, entries: list[Absence | LateArrival], who: str) -> None:
-    """Take back what was just logged; the audit trail keeps both the entry and the undo."""
+def undo(kiosk: Kiosk, entries: list[Absence | LateArrival], who: str) -> int:
+    """Take back what was just logged; the audit trail keeps both the entry and the undo.
+    Returns how many entries were still there to remove."""
     with kiosk.store.transaction():
-        delete_absences(kiosk, [e for e in entries if isinstance(e, Absence)], who, action="absence-undo")
-        delete_lates(kiosk, [e for e in entries if isinstance(e, LateArrival)], who, action="late-undo")
+        removed = delete_absences(kiosk, [e for e in entries if isinstance(e, Absence)], who,
+                                  action="absence-undo")
+        return removed + delete_lates(kiosk, [e for e in entries if isinstance(e, LateArrival)], who,
+                                      action="late-undo")

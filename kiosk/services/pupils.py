@@ -9,6 +9,7 @@ from kiosk.domain.models import Pupil
 from kiosk.domain.roster import ParsedRoster, RosterChanges, compare_roster, parse_roster
 from kiosk.domain.search import PupilIndex
 from kiosk.errors import KioskError
+from kiosk.i18n import _
 from kiosk.services.context import Kiosk
 
 
@@ -17,6 +18,8 @@ class ImportReport:
     parsed: ParsedRoster
     changes: RosterChanges = field(default_factory=RosterChanges)
     saved: bool = False
+    many_leaving: bool = False
+    """More pupils leave than a normal re-import would make leave."""
 
     @property
     def ok(self) -> bool:
@@ -30,7 +33,12 @@ def read_upload(path: Path) -> bytes:
         raise KioskError(f"cannot read {path}: {exc.strerror}") from None
 
 
-def import_roster(kiosk: Kiosk, raw: bytes, *, who: str, dry_run: bool = False) -> ImportReport:
+# More pupils than this leaving in one import is more likely a partial file than a new year.
+MAX_LEAVING_SHARE = 0.25
+
+
+def import_roster(kiosk: Kiosk, raw: bytes, *, who: str, dry_run: bool = False,
+                  allow_many_leaving: bool = False) -> ImportReport:
     """All or nothing: with any error the store is not touched."""
     report = ImportReport(parse_roster(raw))
     if not report.ok:
@@ -38,9 +46,16 @@ def import_roster(kiosk: Kiosk, raw: bytes, *, who: str, dry_run: bool = False) 
     today = kiosk.clock.now().date()
     with kiosk.store.transaction():
         existing = kiosk.repos.pupils.all(include_left=True)
-        report.changes = compare_roster(existing, report.parsed.pupils, today)
+        report.changes = compare_roster(existing, report.parsed.pupils, today,
+                                        keep_guardians=not report.parsed.has_guardians)
+        active = sum(1 for p in existing if p.active)
+        report.many_leaving = len(report.changes.left) > max(5, MAX_LEAVING_SHARE * active)
         if dry_run:
             return report
+        if report.many_leaving and not allow_many_leaving:
+            raise KioskError(_("{n} of {total} pupils are not in this file and would be marked as "
+                               "left; is it the whole school? If so, add --allow-many-leaving").format(
+                n=len(report.changes.left), total=active))
         kiosk.repos.pupils.save_many(report.changes.to_save)
         c = report.changes
         kiosk.audit(

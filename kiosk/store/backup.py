@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.errors import NotFound
+from kiosk.errors import Ambiguous, NotFound
 from kiosk.store.files import copy_durably, ensure_private_dir, fsync_dir
 from kiosk.store.storage import BACKUPS_DIR, SCHOOL_FILE, YEARS_DIR, CorruptFile, Store, decode_file
 
@@ -126,6 +126,7 @@ def daily_backup(store: Store, now: dt.datetime, keep: int) -> Path | None:
 
 
 def find_backup(data_dir: Path, name: str) -> Path:
+    """A backup by its name, a unique start of its name, or its folder."""
     candidate = Path(name)
     if not candidate.is_dir():
         candidate = backups_dir(data_dir) / name
@@ -133,9 +134,12 @@ def find_backup(data_dir: Path, name: str) -> Path:
         matches = [p for p in list_backups(data_dir) if p.name.startswith(name)]
         if not matches:
             raise NotFound(f"no backup called {name!r}; see: kiosk backup --list")
-        candidate = matches[-1]
-    if not (candidate / SCHOOL_FILE).exists():
-        raise NotFound(f"{candidate} is not a kiosk backup (no {SCHOOL_FILE})")
+        if len(matches) > 1:
+            names = ", ".join(p.name for p in matches)
+            raise Ambiguous(f"{name!r} fits several backups: {names}")
+        candidate = matches[0]
+    if candidate.resolve() == data_dir.resolve() or not (candidate / SCHOOL_FILE).exists():
+        raise NotFound(f"{candidate} is not a kiosk backup")
     return candidate
 
 

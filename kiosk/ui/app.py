@@ -99,11 +99,15 @@ class KioskApp(App[None]):
             return
         label, entries = self.undo_stack.pop()
         try:
-            absences.undo(self.kiosk, entries, self.user.id)
+            removed = absences.undo(self.kiosk, entries, self.user.id)
         except KioskError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify(_("Undone: {what}").format(what=label), markup=False)
+        if removed:
+            self.notify(_("Undone: {what}").format(what=label), markup=False)
+        else:
+            self.notify(_("Nothing to undo: {what} was already removed").format(what=label),
+                        severity="warning", markup=False)
         self.screen.post_message(DataChanged())
 
     async def action_lock(self) -> None:
@@ -121,6 +125,8 @@ class KioskApp(App[None]):
             return self.user is not None
         if action == "undo":
             return self.user is not None and bool(self.undo_stack)
+        if action == "quit":  # not from the login screen: a passer-by must not get the desktop
+            return self.user is not None or isinstance(self.screen, StoreErrorScreen)
         return True
 
     # -- idle lock ---------------------------------------------------------------------
@@ -141,7 +147,8 @@ class KioskApp(App[None]):
     # -- command palette ---------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
-            if command.title not in HIDDEN_SYSTEM_COMMANDS:
+            if command.title not in HIDDEN_SYSTEM_COMMANDS and (
+                    command.title != "Quit" or self.check_action("quit", ())):
                 yield command
         for owner in (screen, self):
             for action in getattr(owner, "ACTIONS", APP_ACTIONS if owner is self else ()):

@@ -98,7 +98,11 @@ def test_import_roster_dry_run_then_real_then_reimport(demo_cfg: Path, tmp_path:
     assert "added 2" in dry.stdout and "left 40" in dry.stdout
     assert len(json.loads(kiosk_cmd(demo_cfg, "pupils", "list", "--format", "json").stdout)) == 40
 
-    real = kiosk_cmd(demo_cfg, "import", "roster", str(good))
+    assert "--allow-many-leaving" in dry.stderr
+    partial = kiosk_cmd(demo_cfg, "import", "roster", str(good))  # 40 of 40 would leave: refused
+    assert partial.returncode == 1 and "--allow-many-leaving" in partial.stderr
+    assert len(json.loads(kiosk_cmd(demo_cfg, "pupils", "list", "--format", "json").stdout)) == 40
+    real = kiosk_cmd(demo_cfg, "import", "roster", str(good), "--allow-many-leaving")
     assert real.returncode == 0, real.stderr
     listed = json.loads(kiosk_cmd(demo_cfg, "pupils", "list", "--format", "json").stdout)
     assert {(p["first_name"], p["last_name"]) for p in listed} == {("[bold]Jan[/]", "Mol"),
@@ -158,3 +162,14 @@ def test_restore_keeps_the_audit_trail_since_the_backup(demo_cfg: Path):
     assert "wim-dauwveld" not in kiosk_cmd(demo_cfg, "staff", "list").stdout  # the data went back
     audit = kiosk_cmd(demo_cfg, "audit").stdout
     assert "staff-add" in audit and "export" in audit and "restore" in audit  # the trail did not
+
+
+def test_reimporting_an_export_without_guardian_columns_keeps_the_guardians(demo_cfg: Path, tmp_path: Path):
+    export = tmp_path / "export.csv"
+    export.write_text(kiosk_cmd(demo_cfg, "pupils", "list", "--format", "csv").stdout, encoding="utf-8")
+    school = demo_cfg.parent / "data" / "school.json"
+    phones_before = school.read_text().count("0000 ")
+    result = kiosk_cmd(demo_cfg, "import", "roster", str(export))
+    assert result.returncode == 0, result.stderr
+    assert "changed 0" in result.stdout and "guardian" in result.stderr
+    assert school.read_text().count("0000 ") == phones_before > 0

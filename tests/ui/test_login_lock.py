@@ -87,3 +87,14 @@ async def test_ctrl_l_locks_at_once_even_from_a_dialog(app):
         await pilot.pause()
         assert isinstance(app.screen, LoginScreen)
         assert app.user is None
+
+
+async def test_the_kiosk_cannot_be_closed_from_the_login_screen(app):
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, LoginScreen)
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Quit" not in commands and "Screenshot" not in commands
+        await login(pilot)
+        assert "Quit" in [c.title for c in app.get_system_commands(app.screen)]
