@@ -321,4 +321,22 @@ NL: dict[str, str] = {
     "If so, add --allow-many-leaving":
         "{n} van de {total} leerlingen staan niet in dit bestand en zouden als vertrokken gemarkeerd "
         "worden; is dit de hele school? Voeg dan --allow-many-leaving toe",
+    # kiosk/ui/screens/audit.py — what happened, for the head
+    "logged in": "aangemeld",
+    "wrong PIN": "foute PIN",
+    "locked after wrong PINs": "vergrendeld na foute PIN's",
+    "pupil list imported": "leerlingenlijst ingelezen",
+    "staff member added": "personeelslid toegevoegd",
+    "PIN set": "PIN ingesteld",
+    "exported": "geëxporteerd",
+    "backup": "back-up",
+    "backup restored": "back-up teruggezet",
+    "demo school made": "demoschool aangemaakt",
+    "absence logged": "afwezigheid genoteerd",
+    "absence changed": "afwezigheid gewijzigd",
+    "absence deleted": "afwezigheid verwijderd",
+    "absence undone": "afwezigheid ongedaan gemaakt",
+    "late arrival logged": "te laat genoteerd",
+    "late arrival deleted": "te laat verwijderd",
+    "late arrival undone": "te laat ongedaan gemaakt",
 }

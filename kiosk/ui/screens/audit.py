@@ -12,6 +12,15 @@ from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.text import literal_cell
 
 ACTIONS = (KioskAction("escape", "app.pop_screen", _("Back"), _("Back to the home screen")),)
+WHAT = {
+    "login": _("logged in"), "login-failed": _("wrong PIN"), "login-locked": _("locked after wrong PINs"),
+    "roster-import": _("pupil list imported"), "staff-add": _("staff member added"),
+    "pin-set": _("PIN set"), "export": _("exported"), "backup": _("backup"), "restore": _("backup restored"),
+    "demo": _("demo school made"), "absence-add": _("absence logged"), "absence-edit": _("absence changed"),
+    "absence-delete": _("absence deleted"), "absence-undo": _("absence undone"),
+    "late-add": _("late arrival logged"), "late-delete": _("late arrival deleted"),
+    "late-undo": _("late arrival undone"),
+}
 
 
 class AuditScreen(Screen[None]):
@@ -25,8 +34,9 @@ class AuditScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(_("When"), _("Who"), _("What"), _("Detail"))
-        entries = maintenance.audit_trail(self.app.kiosk)  # type: ignore[attr-defined]
-        for e in reversed(entries):
-            cells = (f"{e.at:%d-%m %H:%M}", e.who, e.action, e.detail)
+        kiosk = self.app.kiosk  # type: ignore[attr-defined]
+        names = {s.id: s.name for s in kiosk.repos.staff.all()}
+        for e in reversed(maintenance.audit_trail(kiosk)):
+            cells = (f"{e.at:%d-%m %H:%M}", names.get(e.who, e.who), WHAT.get(e.action, e.action), e.detail)
             table.add_row(*(literal_cell(cell) for cell in cells))
         table.focus()
