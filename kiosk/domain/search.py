@@ -73,7 +73,8 @@ def _token_score(entry: _Entry, token: str) -> int:
         return 4
     if entry.last.startswith(token) or any(w.startswith(token) for w in entry.last_words):
         return 3
-    if entry.klass.startswith(token):
+    level_less = len(token) >= 2 and token[0].isdigit() and entry.klass.endswith(token)
+    if entry.klass.startswith(token) or level_less:  # "3a" also finds class L3A
         return 2
     if len(token) >= 3 and (token in entry.first or token in entry.last):
         return 1

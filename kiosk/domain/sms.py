@@ -69,9 +69,11 @@ def _find_pupils(folded: str, words: list[str], pupils: list[Pupil]) -> tuple[li
             by_first.setdefault(fold(pupil.first_name), []).append(pupil)
     if not by_first:
         return [], []
-    classes = {w.upper() for w in words}
+    classes = {w.upper() for w in words if any(ch.isdigit() for ch in w)}
     for name, found in by_first.items():
-        in_class = [p for p in found if p.class_name in classes]
+        # "3B" also means class L3B when the school writes its classes that way
+        in_class = [p for p in found if p.class_name in classes
+                    or any(len(c) >= 2 and p.class_name.endswith(c) for c in classes)]
         named = [p for p in (in_class or found) if _mentions(folded, p.last_name)]
         by_first[name] = named or in_class or found
     if all(len(found) == 1 for found in by_first.values()):
@@ -161,6 +163,8 @@ def _find_period(folded: str, words: list[str], today: dt.date,
     explicit = _explicit_date(folded, today)
     if explicit:
         days.append(explicit)
+    if "ook" in words:  # "morgen ook nog thuis": today as well
+        days.append(today)
     if days:
         return min(days), max(days)
     return today, today

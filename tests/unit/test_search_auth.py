@@ -60,3 +60,8 @@ def test_lockout_after_max_attempts():
     assert auth.is_locked(staff, now + dt.timedelta(minutes=4))
     assert not auth.is_locked(staff, now + dt.timedelta(minutes=5))
     assert auth.after_success(staff).locked_until is None
+
+
+def test_a_class_can_be_typed_without_its_level_letter():
+    pupils = [Pupil("1", "Ann", "Mol", "L3A"), Pupil("2", "Bo", "Mol", "L3B")]
+    assert [p.id for p in PupilIndex(pupils).search("3a")] == ["1"]

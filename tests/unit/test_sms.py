@@ -212,3 +212,19 @@ def test_nothing_is_changed_in_the_pupils_given():
     pupils = list(PUPILS)
     parse("Lotte en Jonas zijn ziek", pupils=pupils)
     assert pupils == PUPILS
+
+
+def test_class_written_without_its_level_letter_and_morgen_ook():
+    import datetime as dt
+
+    from kiosk.domain.absences import AbsenceRules
+    from kiosk.domain.calendar import SchoolCalendar
+    from kiosk.domain.models import Pupil
+    from kiosk.domain.sms import parse_sms
+
+    pupils = [Pupil("1", "Lotte", "Mol", "L3A"), Pupil("2", "Lotte", "Dauw", "L5B")]
+    monday = dt.date(2026, 11, 23)
+    proposal = parse_sms("Lotte van 3A heeft koorts. Morgen ook nog thuis.", pupils, monday,
+                         SchoolCalendar(), AbsenceRules())
+    assert [p.id for p in proposal.pupils] == ["1"]
+    assert (proposal.start, proposal.end) == (monday, monday + dt.timedelta(days=1))
