@@ -143,7 +143,8 @@ def cmd_serve(kiosk: Kiosk, args: argparse.Namespace) -> int:
 def cmd_demo(kiosk: Kiosk, args: argparse.Namespace) -> int:
     if args.if_empty and not kiosk.store.is_empty():
         return 0
-    print(_("Creating the demo school…"), file=sys.stderr)
+    if kiosk.store.is_empty() or args.force:
+        print(_("Creating the demo school…"), file=sys.stderr)
     s = demo.build_demo(kiosk, pupils=args.pupils, years=args.years, seed=args.seed, force=args.force)
     print(_("Demo school: {pupils} pupils in {classes} classes, {staff} staff, "
             "{years} school year(s) of history ({absences} absences, {lates} late arrivals).")
@@ -195,6 +196,10 @@ def cmd_pupils_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 def cmd_staff_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
     classes = tuple(c.strip().upper() for c in args.classes.split(",") if c.strip())
+    unknown = sorted(set(classes) - set(pupils.class_names(kiosk)))
+    if unknown:
+        print(_("warning: no pupils in class(es) {classes} yet").format(classes=", ".join(unknown)),
+              file=sys.stderr)
     member = staff.add_staff(kiosk, args.name, Role(args.role), classes, who=who())
     print(_("Added {name} ({role}); set a PIN with: kiosk staff set-pin {id}").format(
         name=member.name, role=member.role.value, id=member.id))

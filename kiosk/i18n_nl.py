@@ -339,4 +339,6 @@ NL: dict[str, str] = {
     "late arrival logged": "te laat genoteerd",
     "late arrival deleted": "te laat verwijderd",
     "late arrival undone": "te laat ongedaan gemaakt",
+    "warning: no pupils in class(es) {classes} yet":
+        "waarschuwing: nog geen leerlingen in klas(sen) {classes}",
 }

@@ -67,8 +67,10 @@ class DayViewScreen(Screen[None]):
         if only_if_changed and signature == self._signature:
             return
         self._signature = signature
-        self.query_one("#day-title", Static).update(literal(
-            _("Absences and late arrivals · {day}").format(day=day_label(self.day))))
+        title = _("Absences and late arrivals · {day}").format(day=day_label(self.day))
+        if not self.kiosk.calendar.is_school_day(self.day):
+            title += f" · {_('no school')}"
+        self.query_one("#day-title", Static).update(literal(title))
         counts = " · ".join(f"{c}: {n}" for c, n in sorted(view.counts.items())) or _("nobody absent")
         self.query_one("#day-counts", Static).update(literal(_(
             "Absent per class: {counts} · unexplained: {n}").format(counts=counts, n=len(view.unexplained))))
