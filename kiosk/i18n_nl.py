@@ -105,6 +105,10 @@ NL: dict[str, str] = {
         "een halve dag is één dag: gebruik dezelfde begin- en einddatum",
     "unknown channel {via!r}": "onbekend kanaal {via!r}",
     "the note is longer than {n} characters": "de notitie is langer dan {n} tekens",
+    # kiosk/services/demo.py
+    "--pupils and --years must be at least 1": "--pupils en --years moeten minstens 1 zijn",
+    "{dir} already holds data; add --force to replace it (a backup is taken first)":
+        "{dir} bevat al gegevens; voeg --force toe om ze te vervangen (eerst wordt een back-up gemaakt)",
     # kiosk/services/messages.py — warnings of the absence rules
     "{name}: parent's note number {n} this school year (at most {max}); "
     "ask for a medical certificate (code: {code})":
@@ -118,6 +122,47 @@ NL: dict[str, str] = {
     "{name}: {n} problematic half days this school year":
         "{name}: {n} problematische halve dagen dit schooljaar",
     "{name}: there is no school in this period": "{name}: er is geen school in deze periode",
+    # kiosk/services/pupils.py
+    "cannot read {path}: {reason}": "kan {path} niet lezen: {reason}",
+    # kiosk/services/staff.py
+    "a staff member needs a name": "een personeelslid heeft een naam nodig",
+    "staff member {name!r} already exists": "personeelslid {name!r} bestaat al",
+    "no staff member called {text!r}": "geen personeelslid met de naam {text!r}",
+    "{text!r} matches several staff members: {names}": "{text!r} past bij meerdere personeelsleden: {names}",
+    "a PIN is 4 to 8 digits": "een PIN heeft 4 tot 8 cijfers",
+    "no staff member {id!r}": "geen personeelslid {id!r}",
+    # kiosk/domain/roster.py — errors in the pupil list, per line
+    "line {line}: {message}": "regel {line}: {message}",
+    "the file is empty": "het bestand is leeg",
+    "missing column(s): {names}": "ontbrekende kolom(men): {names}",
+    "expected {expected} fields, found {found}": "{expected} velden verwacht, {found} gevonden",
+    "pupil id {id} also on line {line}": "leerling-id {id} staat ook op regel {line}",
+    "no pupils in the file": "geen leerlingen in het bestand",
+    "{column} is empty": "{column} is leeg",
+    "class {text!r} is not a class name like 3B or K2": "klas {text!r} is geen klasnaam zoals 3B of K2",
+    "home language {text!r} is not a two-letter code like nl or fr":
+        "thuistaal {text!r} is geen code van twee letters zoals nl of fr",
+    "birth date {text!r} is not a date (DD/MM/YYYY or YYYY-MM-DD)":
+        "geboortedatum {text!r} is geen datum (DD/MM/JJJJ of JJJJ-MM-DD)",
+    "photo consent {text!r} must be ja or nee": "fototoestemming {text!r} moet ja of nee zijn",
+    "guardian {n} has details but no name": "ouder {n} heeft gegevens maar geen naam",
+    "guardian {n} e-mail {email!r} is not an e-mail address":
+        "ouder {n}: e-mail {email!r} is geen e-mailadres",
+    "guardian {n} household {text!r} must be a number": "ouder {n}: gezin {text!r} moet een getal zijn",
+    # kiosk/store/storage.py and kiosk/store/backup.py — damaged files, backups
+    "data file {path} cannot be read: {reason}. {hint}":
+        "gegevensbestand {path} kan niet gelezen worden: {reason}. {hint}",
+    "Latest backup: {path} (restore with: kiosk restore {name})":
+        "Laatste back-up: {path} (terugzetten met: kiosk restore {name})",
+    "not valid JSON ({error})": "geen geldige JSON ({error})",
+    "not a kiosk data file": "geen gegevensbestand van de kiosk",
+    "cannot use data directory {dir}: {error}": "de gegevensmap {dir} kan niet gebruikt worden: {error}",
+    "read error ({reason})": "leesfout ({reason})",
+    "the file is missing": "het bestand ontbreekt",
+    "no backup called {name!r}; see: kiosk backup --list":
+        "geen back-up met de naam {name!r}; zie: kiosk backup --list",
+    "{name!r} fits several backups: {names}": "{name!r} past bij meerdere back-ups: {names}",
+    "{path} is not a kiosk backup": "{path} is geen back-up van de kiosk",
     # kiosk/ui/app.py
     "Lock": "Vergrendelen",
     "Lock the screen now": "Scherm nu vergrendelen",

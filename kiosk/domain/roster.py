@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from kiosk.domain.models import Guardian, Pupil
 from kiosk.domain.text import fold
+from kiosk.i18n import _
 
 # Accepted headers (folded, spaces and dashes as "_"), Dutch and English.
 PUPIL_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -48,7 +49,7 @@ class RosterError:
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+        return _("line {line}: {message}").format(line=self.line, message=self.message)
 
 
 @dataclass
@@ -102,7 +103,7 @@ def parse_roster(raw: bytes) -> ParsedRoster:
     text, encoding = decode(raw)
     result = ParsedRoster(encoding=encoding)
     if not text.strip():
-        result.errors.append(RosterError(1, "the file is empty"))
+        result.errors.append(RosterError(1, _("the file is empty")))
         return result
     first_line = text.splitlines()[0]
     result.delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
@@ -112,7 +113,7 @@ def parse_roster(raw: bytes) -> ParsedRoster:
     result.has_guardians = any(target[0] == "guardian" for target in mapping.values())
     if missing:
         names = ", ".join(PUPIL_COLUMNS[f][0] for f in missing)
-        result.errors.append(RosterError(1, f"missing column(s): {names}"))
+        result.errors.append(RosterError(1, _("missing column(s): {names}").format(names=names)))
         return result
     seen: dict[str, int] = {}
     for row in rows:
@@ -121,19 +122,20 @@ def parse_roster(raw: bytes) -> ParsedRoster:
             continue
         if len(row) != len(headers):
             result.errors.append(
-                RosterError(line, f"expected {len(headers)} fields, found {len(row)}")
+                RosterError(line, _("expected {expected} fields, found {found}").format(
+                    expected=len(headers), found=len(row)))
             )
             continue
         pupil, errors = _parse_row(row, mapping)
         if pupil and pupil.id in seen:
-            errors.append(f"pupil id {pupil.id} also on line {seen[pupil.id]}")
+            errors.append(_("pupil id {id} also on line {line}").format(id=pupil.id, line=seen[pupil.id]))
         if errors:
             result.errors.extend(RosterError(line, message) for message in errors)
         elif pupil:
             seen[pupil.id] = line
             result.pupils.append(pupil)
     if not result.pupils and not result.errors:
-        result.errors.append(RosterError(2, "no pupils in the file"))
+        result.errors.append(RosterError(2, _("no pupils in the file")))
     return result
 
 
@@ -149,15 +151,16 @@ def _parse_row(row: list[str], mapping: dict[int, tuple[str, ...]]) -> tuple[Pup
             guardians.setdefault(target[1], {})[target[2]] = cell
     for name in REQUIRED:
         if not values.get(name):
-            errors.append(f"{PUPIL_COLUMNS[name][0]} is empty")
+            errors.append(_("{column} is empty").format(column=PUPIL_COLUMNS[name][0]))
     class_name = values.get("class_name", "").upper().replace(" ", "")
     if class_name and not _CLASS_RE.match(class_name):
-        errors.append(f"class {values['class_name']!r} is not a class name like 3B or K2")
+        errors.append(_("class {text!r} is not a class name like 3B or K2").format(text=values["class_name"]))
     birth_date = _parse_date(values.get("birth_date", ""), errors)
     consent = _parse_consent(values.get("photo_consent", ""), errors)
     language = values.get("home_language", "").lower() or "nl"
     if not _LANG_RE.match(language):
-        errors.append(f"home language {language!r} is not a two-letter code like nl or fr")
+        errors.append(
+            _("home language {text!r} is not a two-letter code like nl or fr").format(text=language))
     parsed_guardians = [_parse_guardian(n, g, errors) for n, g in sorted(guardians.items())]
     if errors:
         return None, errors
@@ -182,7 +185,7 @@ def _parse_date(value: str, errors: list[str]) -> dt.date | None:
             return dt.datetime.strptime(value, pattern).date()
         except ValueError:
             continue
-    errors.append(f"birth date {value!r} is not a date (DD/MM/YYYY or YYYY-MM-DD)")
+    errors.append(_("birth date {text!r} is not a date (DD/MM/YYYY or YYYY-MM-DD)").format(text=value))
     return None
 
 
@@ -191,20 +194,21 @@ def _parse_consent(value: str, errors: list[str]) -> bool:
     if folded in _YES:
         return True
     if folded not in _NO:
-        errors.append(f"photo consent {value!r} must be ja or nee")
+        errors.append(_("photo consent {text!r} must be ja or nee").format(text=value))
     return False
 
 
 def _parse_guardian(number: str, values: dict[str, str], errors: list[str]) -> Guardian | None:
     if not values.get("name"):
-        errors.append(f"guardian {number} has details but no name")
+        errors.append(_("guardian {n} has details but no name").format(n=number))
         return None
     email = values.get("email", "")
     if email and ("@" not in email or " " in email):
-        errors.append(f"guardian {number} e-mail {email!r} is not an e-mail address")
+        errors.append(
+            _("guardian {n} e-mail {email!r} is not an e-mail address").format(n=number, email=email))
     household = values.get("household", "1")
     if not household.isdigit():
-        errors.append(f"guardian {number} household {household!r} must be a number")
+        errors.append(_("guardian {n} household {text!r} must be a number").format(n=number, text=household))
         household = "1"
     return Guardian(
         name=values["name"],

@@ -15,6 +15,7 @@ from kiosk.domain import auth
 from kiosk.domain.calendar import school_year_bounds, school_year_of
 from kiosk.domain.models import Absence, Guardian, LateArrival, Pupil, Role, Staff
 from kiosk.errors import KioskError
+from kiosk.i18n import _
 from kiosk.services.context import SYSTEM, Kiosk
 from kiosk.store.backup import create_backup
 
@@ -157,7 +158,7 @@ def make_history(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], years: i
         share = len(days) / len(kiosk.calendar.school_days(first, last))
         created = dt.datetime.combine(days[0], dt.time(8, 25))
         for pupil in pupils:
-            for _ in range(rng.choices((0, 1, 2, 3, 5), weights=(25, 30, 25, 15, 5))[0]):
+            for _n in range(rng.choices((0, 1, 2, 3, 5), weights=(25, 30, 25, 15, 5))[0]):
                 if rng.random() > share:
                     continue
                 day = rng.choice(days)
@@ -168,7 +169,7 @@ def make_history(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], years: i
                     reported_via=rng.choice(CHANNELS), by_staff="greet-klaprooswijk",
                     created_at=created,
                 ))
-            for _ in range(rng.choices((0, 1, 2, 4), weights=(50, 25, 15, 10))[0]):
+            for _n in range(rng.choices((0, 1, 2, 4), weights=(50, 25, 15, 10))[0]):
                 if rng.random() > share:
                     continue
                 lates.append(LateArrival(
@@ -182,12 +183,11 @@ def make_history(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], years: i
 def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1,
                force: bool = False) -> DemoSummary:
     if pupils < 1 or years < 1:
-        raise KioskError("--pupils and --years must be at least 1")
+        raise KioskError(_("--pupils and --years must be at least 1"))
     if not kiosk.store.is_empty() and not force:
-        raise KioskError(
-            f"{kiosk.store.data_dir} already holds data; add --force to replace it "
-            "(a backup is taken first)"
-        )
+        raise KioskError(_(
+            "{dir} already holds data; add --force to replace it (a backup is taken first)"
+        ).format(dir=kiosk.store.data_dir))
     rng = random.Random(seed)
     now = kiosk.clock.now()
     pupil_list = make_pupils(rng, pupils)

@@ -30,7 +30,7 @@ def read_upload(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise KioskError(f"cannot read {path}: {exc.strerror}") from None
+        raise KioskError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)) from None
 
 
 # More pupils than this leaving in one import is more likely a partial file than a new year.

@@ -9,17 +9,18 @@ from kiosk.domain import auth
 from kiosk.domain.models import Role, Staff
 from kiosk.domain.text import fold
 from kiosk.errors import Ambiguous, KioskError, NotFound
+from kiosk.i18n import _
 from kiosk.services.context import Kiosk
 
 
 def add_staff(kiosk: Kiosk, name: str, role: Role, classes: tuple[str, ...], who: str) -> Staff:
     name = name.strip()
     if not name:
-        raise KioskError("a staff member needs a name")
+        raise KioskError(_("a staff member needs a name"))
     staff = Staff(id=auth.staff_id_for(name), name=name, role=role, classes=classes)
     with kiosk.store.transaction():
         if kiosk.repos.staff.get(staff.id):
-            raise KioskError(f"staff member {name!r} already exists")
+            raise KioskError(_("staff member {name!r} already exists").format(name=name))
         kiosk.repos.staff.save(staff)
         kiosk.audit(who, "staff-add", f"{staff.id} ({role.value})")
     return staff
@@ -32,16 +33,16 @@ def find_staff(kiosk: Kiosk, text: str) -> Staff:
     exact = [s for s in everyone if wanted in (s.id, fold(s.name))]
     matches = exact or [s for s in everyone if fold(s.name).startswith(wanted)]
     if not matches or not wanted:
-        raise NotFound(f"no staff member called {text!r}")
+        raise NotFound(_("no staff member called {text!r}").format(text=text))
     if len(matches) > 1:
         names = ", ".join(s.name for s in matches)
-        raise Ambiguous(f"{text!r} matches several staff members: {names}")
+        raise Ambiguous(_("{text!r} matches several staff members: {names}").format(text=text, names=names))
     return matches[0]
 
 
 def set_pin(kiosk: Kiosk, staff: Staff, pin: str, who: str) -> None:
     if not auth.valid_pin(pin):
-        raise KioskError("a PIN is 4 to 8 digits")
+        raise KioskError(_("a PIN is 4 to 8 digits"))
     updated = replace(auth.after_success(staff), pin_hash=auth.hash_pin(pin))
     with kiosk.store.transaction():
         kiosk.repos.staff.save(updated)
@@ -63,7 +64,7 @@ def login(kiosk: Kiosk, staff_id: str, pin: str) -> LoginResult:
     with kiosk.store.transaction():
         staff = kiosk.repos.staff.get(staff_id)
         if staff is None:
-            raise NotFound(f"no staff member {staff_id!r}")
+            raise NotFound(_("no staff member {id!r}").format(id=staff_id))
         if auth.is_locked(staff, now):
             return LoginResult(None, locked_until=staff.locked_until)
         if staff.pin_hash and auth.verify_pin(pin, staff.pin_hash):

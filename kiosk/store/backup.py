@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.errors import Ambiguous, NotFound
+from kiosk.i18n import _
 from kiosk.store.files import copy_durably, ensure_private_dir, fsync_dir
 from kiosk.store.storage import BACKUPS_DIR, SCHOOL_FILE, YEARS_DIR, CorruptFile, Store, decode_file
 
@@ -56,7 +57,7 @@ def check_files(paths: list[Path]) -> list[FileProblem]:
         except CorruptFile as exc:
             problems.append(FileProblem(path, exc.reason))
         except OSError as exc:
-            problems.append(FileProblem(path, f"cannot be read ({exc.strerror})"))
+            problems.append(FileProblem(path, _("read error ({reason})").format(reason=exc.strerror)))
     return problems
 
 
@@ -64,7 +65,7 @@ def check_store(store: Store) -> list[FileProblem]:
     existing = [p for p in store.data_files() if p.exists()]
     problems = check_files(existing)
     if not (store.data_dir / SCHOOL_FILE).exists() and existing:
-        problems.append(FileProblem(store.data_dir / SCHOOL_FILE, "is missing"))
+        problems.append(FileProblem(store.data_dir / SCHOOL_FILE, _("the file is missing")))
     return problems
 
 
@@ -133,13 +134,13 @@ def find_backup(data_dir: Path, name: str) -> Path:
     if not candidate.is_dir():
         matches = [p for p in list_backups(data_dir) if p.name.startswith(name)]
         if not matches:
-            raise NotFound(f"no backup called {name!r}; see: kiosk backup --list")
+            raise NotFound(_("no backup called {name!r}; see: kiosk backup --list").format(name=name))
         if len(matches) > 1:
             names = ", ".join(p.name for p in matches)
-            raise Ambiguous(f"{name!r} fits several backups: {names}")
+            raise Ambiguous(_("{name!r} fits several backups: {names}").format(name=name, names=names))
         candidate = matches[0]
     if candidate.resolve() == data_dir.resolve() or not (candidate / SCHOOL_FILE).exists():
-        raise NotFound(f"{candidate} is not a kiosk backup")
+        raise NotFound(_("{path} is not a kiosk backup").format(path=candidate))
     return candidate
 
 

@@ -24,6 +24,7 @@ from tinydb.table import Table
 
 from kiosk.domain.calendar import school_year_label
 from kiosk.errors import KioskError
+from kiosk.i18n import _
 from kiosk.store.files import (
     FileLock,
     commit_temp,
@@ -49,12 +50,14 @@ class CorruptFile(StoreError):
 
     def __init__(self, path: Path, reason: str, backup: Path | None = None) -> None:
         self.path, self.reason, self.backup = path, reason, backup
-        hint = (
-            f" Latest backup: {backup} (restore with: kiosk restore {backup.name})"
-            if backup
-            else " No backup found."
+        if backup:
+            hint = _("Latest backup: {path} (restore with: kiosk restore {name})").format(
+                path=backup, name=backup.name)
+        else:
+            hint = _("No backup found.")
+        super().__init__(
+            _("data file {path} cannot be read: {reason}. {hint}").format(path=path, reason=reason, hint=hint)
         )
-        super().__init__(f"data file {path} cannot be read: {reason}.{hint}")
 
 
 def decode_file(path: Path, raw: bytes) -> dict[str, Any]:
@@ -62,9 +65,9 @@ def decode_file(path: Path, raw: bytes) -> dict[str, Any]:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise CorruptFile(path, f"not valid JSON ({exc})") from None
+        raise CorruptFile(path, _("not valid JSON ({error})").format(error=exc)) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise CorruptFile(path, "not a kiosk data file")
+        raise CorruptFile(path, _("not a kiosk data file"))
     try:
         return migrate(data)
     except ValueError as exc:
@@ -160,7 +163,9 @@ class Store:
             ensure_private_dir(self.data_dir)
             ensure_private_dir(self.data_dir / YEARS_DIR)
         except OSError as exc:
-            raise StoreError(f"cannot use data directory {self.data_dir}: {exc}") from None
+            raise StoreError(
+                _("cannot use data directory {dir}: {error}").format(dir=self.data_dir, error=exc)
+            ) from None
         self.lock = FileLock(self.data_dir / LOCK_FILE)
         with self.lock:
             remove_stale_temps(self.data_dir)

@@ -136,3 +136,17 @@ def test_underscore_switches_language() -> None:
     with pytest.raises(ValueError):
         i18n.set_language("xx")
     assert i18n.language() == "nl", "a rejected language must not change the current one"
+
+
+@pytest.mark.usefixtures("restore_dutch")
+def test_errors_of_the_lower_layers_follow_the_language() -> None:
+    """Messages made in the store and domain are translated when they are made, not at import."""
+    from kiosk.domain.roster import parse_roster
+    from kiosk.store import CorruptFile
+
+    i18n.set_language("en")
+    assert str(CorruptFile(Path("school.json"), "x")).endswith("No backup found.")
+    assert str(parse_roster(b"").errors[0]) == "line 1: the file is empty"
+    i18n.set_language("nl")
+    assert str(CorruptFile(Path("school.json"), "x")).endswith("Geen back-up gevonden.")
+    assert str(parse_roster(b"").errors[0]) == "regel 1: het bestand is leeg"

@@ -1,5 +1,9 @@
 import datetime as dt
+from collections.abc import Iterator
 
+import pytest
+
+from kiosk import i18n
 from kiosk.domain.models import Pupil
 from kiosk.domain.roster import compare_roster, parse_roster
 
@@ -27,7 +31,22 @@ def test_english_comma_cp1252():
     assert parsed.encoding == "cp1252"
 
 
-def test_every_bad_line_is_reported_with_its_number():
+@pytest.fixture
+def restore_dutch() -> Iterator[None]:
+    try:
+        yield
+    finally:
+        i18n.set_language("nl")
+
+
+# (language, the error's line, the earlier line of a duplicate id) in the kiosk's words
+LINE_WORDS = [("nl", "regel 5", "ook op regel 2"), ("en", "line 5", "also on line 2")]
+
+
+@pytest.mark.usefixtures("restore_dutch")
+@pytest.mark.parametrize(("language", "line_5", "also_on_2"), LINE_WORDS)
+def test_every_bad_line_is_reported_with_its_number(language: str, line_5: str, also_on_2: str):
+    i18n.set_language(language)
     raw = (HEADER_NL
            + "P1;Ann;Mol;3B;;;ja;;;;;\n"
            + ";Bert;Mol;3B;;;ja;;;;;\n"          # line 3: no id
@@ -38,7 +57,7 @@ def test_every_bad_line_is_reported_with_its_number():
     lines = sorted({e.line for e in parsed.errors})
     assert lines == [3, 4, 5, 6]
     messages = " ".join(str(e) for e in parsed.errors)
-    assert "line 5" in messages and "also on line 2" in messages
+    assert line_5 in messages and also_on_2 in messages
     assert "misschien" in messages and "31/02/2017" in messages
 
 
