@@ -139,10 +139,10 @@ def update_absence(kiosk: Kiosk, old: Absence, who: str, **changes: object) -> A
 
 def delete_absences(kiosk: Kiosk, entries: list[Absence], who: str, *, action: str = "absence-delete") -> int:
     with kiosk.store.transaction():
-        removed = kiosk.repos.absences.remove(entries)
-        for entry in entries:
+        gone = [e for e in entries if kiosk.repos.absences.remove([e])]
+        for entry in gone:  # only what was really there: a second undo records nothing
             kiosk.audit(who, action, _describe(entry))
-    return removed
+    return len(gone)
 
 
 def absences_between(kiosk: Kiosk, start: dt.date, end: dt.date) -> list[Absence]:
@@ -180,10 +180,10 @@ def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = Non
 
 def delete_lates(kiosk: Kiosk, entries: list[LateArrival], who: str, *, action: str = "late-delete") -> int:
     with kiosk.store.transaction():
-        removed = kiosk.repos.lates.remove(entries)
-        for late in entries:
+        gone = [e for e in entries if kiosk.repos.lates.remove([e])]
+        for late in gone:
             kiosk.audit(who, action, f"{late.id} {late.pupil_id} {late.date} {late.time:%H:%M}")
-    return removed
+    return len(gone)
 
 
 def lates_between(kiosk: Kiosk, start: dt.date, end: dt.date) -> list[LateArrival]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -12,19 +14,21 @@ from kiosk.config import Config
 from kiosk.domain.models import Absence, LateArrival, Staff
 from kiosk.errors import KioskError
 from kiosk.i18n import _
-from kiosk.services import absences, maintenance
 from kiosk.services.context import Kiosk
-from kiosk.services.pupils import PupilFinder
 from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.messages import DataChanged
 from kiosk.ui.screens.login import LoginScreen
 from kiosk.ui.screens.store_error import StoreErrorScreen
 
+if TYPE_CHECKING:
+    from kiosk.services.pupils import PupilFinder
+
 APP_ACTIONS = (
     KioskAction("ctrl+l", "lock", _("Lock"), _("Lock the screen now"), priority=True),
     KioskAction("ctrl+z", "undo", _("Undo"), _("Take back the last entry"), priority=True),
 )
+MAINTENANCE_DELAY = 1.0  # seconds
 HIDDEN_SYSTEM_COMMANDS = {"Screenshot", "Theme"}  # a screenshot file would leak pupil data
 
 
@@ -37,7 +41,6 @@ class KioskApp(App[None]):
                  maintenance_on_start: bool = True) -> None:
         super().__init__()
         self.kiosk = kiosk
-        self.finder = PupilFinder(kiosk)
         self.user: Staff | None = None
         self.undo_stack: list[tuple[str, list[Absence | LateArrival]]] = []
         """(what it was, entries) of this session, newest last."""
@@ -46,6 +49,12 @@ class KioskApp(App[None]):
         self._maintenance_on_start = maintenance_on_start
         self._last_activity = kiosk.clock.monotonic()
         self.theme = "textual-light"  # set before mount: a later change restyles everything
+
+    @cached_property
+    def finder(self) -> PupilFinder:
+        from kiosk.services.pupils import PupilFinder  # not needed for the login screen
+
+        return PupilFinder(self.kiosk)
 
     # -- start -----------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -61,11 +70,13 @@ class KioskApp(App[None]):
             return
         self.set_interval(self._idle_check_seconds, self.lock_if_idle)
         if self._maintenance_on_start:
-            self.start_maintenance()
+            # after the login screen is up: checking ten years of files must not delay it
+            self.set_timer(MAINTENANCE_DELAY, self.start_maintenance)
 
     @work(thread=True, exclusive=True, group="maintenance")
     def start_maintenance(self) -> None:
         """Check every data file, then take the day's first backup; off the event loop."""
+        from kiosk.services import maintenance
         problems = maintenance.check(self.kiosk)
         if problems:
             first = problems[0]
@@ -97,6 +108,8 @@ class KioskApp(App[None]):
     def action_undo(self) -> None:
         if not self.undo_stack or self.user is None:
             return
+        from kiosk.services import absences
+
         label, entries = self.undo_stack.pop()
         try:
             removed = absences.undo(self.kiosk, entries, self.user.id)
@@ -142,6 +155,7 @@ class KioskApp(App[None]):
     def lock_if_idle(self) -> None:
         idle = self.kiosk.clock.monotonic() - self._last_activity
         if self.user is not None and idle >= self.kiosk.config.security.idle_lock_minutes * 60:
+            self.user = None  # at once, so that the next tick does not queue a second lock
             self.call_later(self.action_lock)
 
     # -- command palette ---------------------------------------------------------------

@@ -20,7 +20,7 @@ from kiosk.ui.screens.day_view import DayViewScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.sms import SmsScreen
 from tests.conftest import MONDAY_MORNING
-from tests.ui.conftest import login
+from tests.ui.conftest import login, wait_until
 
 TODAY = MONDAY_MORNING.date()
 PARENT = Guardian("Mona Testveld", phone="0000 12 12 12", email="mona@example.org")
@@ -225,8 +225,8 @@ async def test_day_view_puts_the_teachers_own_class_first_and_follows_other_kios
         assert "1" in str(screen.query_one("#day-counts", Static).render())  # one unexplained
         late_pupil = kiosk.repos.pupils.all()[0]
         absences.add_late(other, late_pupil, who="gate")
-        await pilot.pause(0.4)
-        assert any(r.late and r.pupil.id == late_pupil.id for r in screen.rows)
+        shown = lambda: any(r.late and r.pupil.id == late_pupil.id for r in screen.rows)  # noqa: E731
+        assert await wait_until(pilot, shown)
 
 
 async def test_edit_and_delete_from_the_day_view_are_audited(app, kiosk):

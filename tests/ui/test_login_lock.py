@@ -6,7 +6,7 @@ from textual.widgets import Input, OptionList, Static
 
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.login import LoginScreen
-from tests.ui.conftest import login
+from tests.ui.conftest import login, wait_until
 
 
 def message(app) -> str:
@@ -60,8 +60,8 @@ async def test_idle_lock_returns_to_login_and_hides_everything(app, clock):
         await pilot.pause(0.2)
         assert isinstance(app.screen, HomeScreen)  # 2 minutes: not yet
         clock.advance(minutes=1, seconds=1)
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, LoginScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, LoginScreen))
+        await pilot.pause()  # the lock resets the login screen right after showing it
         assert app.user is None
         assert len(app.screen_stack) == 1
         assert app.screen.query_one("#name", Input).value == ""

@@ -7,8 +7,10 @@ from textual.widgets import Static
 from kiosk.services import maintenance
 from kiosk.services.context import Kiosk
 from kiosk.store import Store
+from kiosk.ui import app as app_module
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens.store_error import StoreErrorScreen
+from tests.ui.conftest import wait_until
 
 
 async def test_truncated_school_file_shows_file_and_backup(kiosk, config, clock):
@@ -27,14 +29,14 @@ async def test_truncated_school_file_shows_file_and_backup(kiosk, config, clock)
     assert school.read_bytes() == damaged
 
 
-async def test_damaged_year_file_is_reported_at_start(kiosk, config, clock):
+async def test_damaged_year_file_is_reported_at_start(kiosk, config, clock, monkeypatch):
+    monkeypatch.setattr(app_module, "MAINTENANCE_DELAY", 0.01)
     year_file = sorted((config.data_dir / "years").glob("*.json"))[0]
     year_file.write_bytes(b"{not json")
     app = KioskApp(Kiosk(config, Store(config.data_dir), clock))
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, StoreErrorScreen))
         await pilot.pause()
-        assert isinstance(app.screen, StoreErrorScreen)
         assert str(year_file) in " ".join(str(w.render()) for w in app.screen.query(Static))
     assert year_file.read_bytes() == b"{not json"
 

@@ -28,7 +28,9 @@ AREAS = (
     ("invitations", "f5", _("Invitations"), _("Class codes and letters")),
 )
 ACTIONS = (
-    *(KioskAction(key, f"area('{name}')", label, help) for name, key, label, help in AREAS),
+    # the tiles show their keys; the footer keeps room for what is used every morning
+    *(KioskAction(key, f"area('{name}')", label, help, show=name == "absences")
+      for name, key, label, help in AREAS),
     KioskAction("f6", "audit", _("Audit trail"), _("Who changed what (head only)")),
     KioskAction("f7", "sms", _("Paste text"), _("Read a parent's text message")),
 )
