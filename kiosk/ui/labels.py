@@ -15,3 +15,7 @@ ROLE_LABELS = {"head": _("head"), "teacher": _("teacher"), "care": _("care"), "o
 
 def day_label(day: dt.date) -> str:
     return f"{SHORT_WEEKDAYS[day.weekday()]} {day:%d/%m}"
+
+
+def period_label(start: dt.date, end: dt.date) -> str:
+    return day_label(start) + (f" → {day_label(end)}" if end != start else "")

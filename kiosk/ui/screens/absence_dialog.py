@@ -21,7 +21,7 @@ from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, day_label
+from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, period_label
 from kiosk.ui.text import literal
 
 ACTIONS = (
@@ -90,7 +90,7 @@ class AbsenceDialog(ModalScreen[object]):
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
-        period = day_label(self.start) + (f" → {day_label(self.end)}" if self.end != self.start else "")
+        period = period_label(self.start, self.end)
         parts = [period, PART_LABELS[self.part], _("via {channel}").format(channel=CHANNEL_LABELS[self.via])]
         if self.note:
             parts.append(f"“{self.note}”")

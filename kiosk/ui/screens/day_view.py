@@ -13,7 +13,7 @@ from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, day_label
+from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, day_label, period_label
 from kiosk.ui.messages import DataChanged
 from kiosk.ui.text import literal, literal_cell
 from kiosk.ui.widgets.confirm import ConfirmScreen
@@ -91,7 +91,7 @@ class DayViewScreen(Screen[None]):
             signals.append(_("late {n}× this month").format(n=view.late_flags[row.pupil.id]))
         if row.absence:
             a = row.absence
-            period = day_label(a.start) + (f" → {day_label(a.end)}" if a.end != a.start else "")
+            period = period_label(a.start, a.end)
             return [row.pupil.class_name, row.pupil.full_name, code_label(self.kiosk, a.code),
                     f"{period} {PART_LABELS[a.part]}", CHANNEL_LABELS.get(a.reported_via, a.reported_via),
                     a.note, " ".join(signals)]
@@ -133,7 +133,7 @@ class DayViewScreen(Screen[None]):
             return
         if row.absence:
             a = row.absence
-            period = day_label(a.start) + (f" → {day_label(a.end)}" if a.end != a.start else "")
+            period = period_label(a.start, a.end)
             what = f"{row.pupil.full_name}: {code_label(self.kiosk, a.code)}, {period}"
         else:
             what = f"{row.pupil.full_name}: " + _("late {time}").format(time=f"{row.late.time:%H:%M}")

@@ -13,7 +13,7 @@ from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.labels import PART_LABELS, day_label
+from kiosk.ui.labels import PART_LABELS, day_label, period_label
 from kiosk.ui.text import literal, literal_cell
 
 ACTIONS = (KioskAction("escape", "dismiss", _("Close"), _("Back")),)
@@ -48,7 +48,7 @@ class PupilCardScreen(ModalScreen[None]):
             table = DataTable(id="history", cursor_type="row")
             table.add_columns(_("Date"), _("What"), _("Note"))
             for a in history.absences:
-                period = day_label(a.start) + (f" → {day_label(a.end)}" if a.end != a.start else "")
+                period = period_label(a.start, a.end)
                 table.add_row(literal_cell(f"{period} {PART_LABELS[a.part]}"),
                               literal_cell(code_label(kiosk, a.code)), literal_cell(a.note))
             for late in history.lates:

@@ -15,7 +15,7 @@ from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.labels import PART_LABELS, day_label
+from kiosk.ui.labels import PART_LABELS, period_label
 from kiosk.ui.text import literal
 
 ACTIONS = (
@@ -82,7 +82,7 @@ class SmsScreen(ModalScreen[object]):
         else:
             lines.append(_("No pupil recognised: Esc and use the search instead."))
         assert p.start and p.end
-        period = day_label(p.start) + (f" → {day_label(p.end)}" if p.end != p.start else "")
+        period = period_label(p.start, p.end)
         lines.append(_("Code: {code}").format(code=code_label(self.kiosk, p.code)))
         lines.append(_("Period: {period}, {part}").format(period=period, part=PART_LABELS[p.part]))
         lines.append(_("Enter saves · a code letter changes the code · Esc cancels"))
