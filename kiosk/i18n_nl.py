@@ -228,7 +228,7 @@ NL: dict[str, str] = {
     "Today": "Vandaag",
     "Back to today": "Terug naar vandaag",
     "Edit": "Wijzigen",
-    "Change the selected absence": "De gekozen afwezigheid wijzigen",
+    "Change the selected entry": "De gekozen regel wijzigen",
     "Delete": "Verwijderen",
     "Delete the selected entry": "De gekozen registratie verwijderen",
     "Class": "Klas",
@@ -386,4 +386,5 @@ NL: dict[str, str] = {
     "late arrival undone": "te laat ongedaan gemaakt",
     "warning: no pupils in class(es) {classes} yet":
         "waarschuwing: nog geen leerlingen in klas(sen) {classes}",
+    "late arrival changed": "te laat gewijzigd",
 }

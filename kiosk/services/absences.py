@@ -178,6 +178,16 @@ def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = Non
     return late, month[(pupil.id, f"{late.date:%Y-%m}")]
 
 
+def update_late(kiosk: Kiosk, old: LateArrival, who: str, *, time: dt.time, reason: str) -> LateArrival:
+    new = replace(old, time=time.replace(second=0, microsecond=0), reason=reason.strip())
+    if len(new.reason) > MAX_NOTE:
+        raise KioskError(_("the note is longer than {n} characters").format(n=MAX_NOTE))
+    with kiosk.store.transaction():
+        kiosk.repos.lates.replace(old, new)
+        kiosk.audit(who, "late-edit", f"{old.id} {old.pupil_id} {old.time:%H:%M} -> {new.time:%H:%M}")
+    return new
+
+
 def delete_lates(kiosk: Kiosk, entries: list[LateArrival], who: str, *, action: str = "late-delete") -> int:
     with kiosk.store.transaction():
         gone = [e for e in entries if kiosk.repos.lates.remove([e])]

@@ -286,3 +286,23 @@ async def test_enter_in_the_day_view_opens_the_pupil(app, kiosk):
         app.screen.query_one(DataTable).move_cursor(row=index)
         await pilot.press("enter")
         assert isinstance(app.screen, PupilCardScreen) and app.screen.pupil == QUINTEN
+
+
+async def test_a_late_arrival_can_be_corrected_from_the_day_view(app, kiosk):
+    from kiosk.ui.screens.late_edit import LateEditScreen
+
+    absences.add_late(kiosk, XENA, who="test", time=dt.time(8, 20))
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press("f2")
+        index = next(i for i, r in enumerate(app.screen.rows) if r.late and r.pupil.id == XENA.id)
+        app.screen.query_one(DataTable).move_cursor(row=index)
+        await pilot.press("e")
+        assert isinstance(app.screen, LateEditScreen)
+        app.screen.query_one("#edit-time", Input).value = "8:41"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayViewScreen)
+    [late] = [x for x in absences.lates_between(kiosk, TODAY, TODAY) if x.pupil_id == XENA.id]
+    assert late.time == dt.time(8, 41)
+    assert "late-edit" in [e.action for e in kiosk.repos.audit.in_year(2026)]

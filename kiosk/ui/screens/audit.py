@@ -18,7 +18,8 @@ WHAT = {
     "pin-set": _("PIN set"), "export": _("exported"), "backup": _("backup"), "restore": _("backup restored"),
     "demo": _("demo school made"), "absence-add": _("absence logged"), "absence-edit": _("absence changed"),
     "absence-delete": _("absence deleted"), "absence-undo": _("absence undone"),
-    "late-add": _("late arrival logged"), "late-delete": _("late arrival deleted"),
+    "late-add": _("late arrival logged"), "late-edit": _("late arrival changed"),
+    "late-delete": _("late arrival deleted"),
     "late-undo": _("late arrival undone"),
 }
 

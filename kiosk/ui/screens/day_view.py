@@ -22,7 +22,7 @@ ACTIONS = (
     KioskAction("left", "day(-1)", _("Previous day"), _("Show the day before"), priority=True),
     KioskAction("right", "day(1)", _("Next day"), _("Show the day after"), priority=True),
     KioskAction("v", "today", _("Today"), _("Back to today")),
-    KioskAction("e", "edit", _("Edit"), _("Change the selected absence")),
+    KioskAction("e", "edit", _("Edit"), _("Change the selected entry")),
     KioskAction("delete", "delete", _("Delete"), _("Delete the selected entry")),
     KioskAction("i", "card", _("Pupil"), _("The pupil's card and history (also Enter)")),
     KioskAction("escape", "app.pop_screen", _("Back"), _("Back to the home screen")),
@@ -126,6 +126,11 @@ class DayViewScreen(Screen[None]):
         if row and row.absence:
             dialog = AbsenceDialog(self.kiosk, row.pupil, self.staff.id, editing=row.absence)
             self.app.push_screen(dialog, lambda result: (show_saved(self, result), self.reload()))
+        elif row and row.late:
+            from kiosk.ui.screens.late_edit import LateEditScreen
+
+            self.app.push_screen(LateEditScreen(self.kiosk, row.pupil, row.late, self.staff.id),
+                                 lambda _result: self.reload())
 
     def action_delete(self) -> None:
         row = self._selected()

@@ -1,0 +1,57 @@
+"""Change the time or reason of a late arrival."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from kiosk.domain.dates import parse_time
+from kiosk.domain.models import LateArrival, Pupil
+from kiosk.errors import KioskError
+from kiosk.i18n import _
+from kiosk.services import absences
+from kiosk.services.context import Kiosk
+from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.text import literal
+
+ACTIONS = (KioskAction("escape", "dismiss", _("Cancel"), _("Close without saving")),)
+
+
+class LateEditScreen(ModalScreen[object]):
+    """Dismisses with the changed LateArrival, or None."""
+
+    BINDINGS = bindings(ACTIONS)
+
+    def __init__(self, kiosk: Kiosk, pupil: Pupil, late: LateArrival, who: str) -> None:
+        super().__init__()
+        self.kiosk, self.pupil, self.late, self.who = kiosk, pupil, late, who
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="late-edit", classes="dialog"):
+            yield Static(literal(_("Late: {name} · {klass}").format(
+                name=self.pupil.full_name, klass=self.pupil.class_name)), classes="title")
+            yield Input(f"{self.late.time:%H:%M}", id="edit-time")
+            yield Input(self.late.reason, placeholder=_("reason (optional)"), id="edit-reason")
+            yield Static(id="late-edit-error")
+        yield Footer()
+
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        try:
+            time = parse_time(self.query_one("#edit-time", Input).value)
+        except ValueError as exc:  # its text is what was typed
+            self._error(_("{text!r} is not a time (e.g. 8:35)").format(text=str(exc)))
+            return
+        try:
+            changed = absences.update_late(self.kiosk, self.late, self.who, time=time,
+                                           reason=self.query_one("#edit-reason", Input).value)
+        except KioskError as exc:
+            self._error(str(exc))
+            return
+        self.dismiss(changed)
+
+    def _error(self, text: str) -> None:
+        self.query_one("#late-edit-error", Static).update(literal(text))
