@@ -320,8 +320,9 @@ NL: dict[str, str] = {
         "Geen leerling herkend: druk op Esc en zoek zelf.",
     "Code: {code}": "Code: {code}",
     "Period: {period}, {part}": "Periode: {period}, {part}",
-    "Enter saves · a code letter changes the code · Esc cancels":
-        "Enter slaat op · een codeletter wijzigt de code · Esc annuleert",
+    "Enter saves · a code letter changes the code · d day/half · p period · Esc cancels":
+        "Enter slaat op · een codeletter wijzigt de code · d dagdeel · p periode · Esc annuleert",
+    "Until which day": "Tot en met welke dag",
     # kiosk/ui/screens/store_error.py
     "Quit": "Afsluiten",
     "Close the kiosk": "De kiosk afsluiten",

@@ -306,3 +306,22 @@ async def test_a_late_arrival_can_be_corrected_from_the_day_view(app, kiosk):
     [late] = [x for x in absences.lates_between(kiosk, TODAY, TODAY) if x.pupil_id == XENA.id]
     assert late.time == dt.time(8, 41)
     assert "late-edit" in [e.action for e in kiosk.repos.audit.in_year(2026)]
+
+
+async def test_the_text_readers_period_and_half_day_can_be_corrected(app, kiosk):
+    async with app.run_test() as pilot:
+        await gate(pilot)
+        await pilot.press("f7")
+        app.screen.query_one("#sms-text", Input).value = "Quinten is ziek"
+        await pilot.press("enter", "p", *"vr", "enter")
+        await pilot.pause()
+        assert app.screen.proposal.end == dt.date(2026, 11, 27)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f7")
+        app.screen.query_one("#sms-text", Input).value = "Xena is ziek"
+        await pilot.press("enter", "d", "enter")
+        await pilot.pause()
+    [entry] = today_of(kiosk, QUINTEN)
+    assert entry.end == dt.date(2026, 11, 27)
+    assert [a.part for a in today_of(kiosk, XENA)] == ["am"]

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
+from kiosk.domain.dates import parse_day
 from kiosk.domain.models import Staff
 from kiosk.domain.sms import SmsProposal, parse_sms
 from kiosk.errors import KioskError
@@ -20,6 +21,8 @@ from kiosk.ui.text import literal
 
 ACTIONS = (
     KioskAction("enter", "confirm", _("Save"), _("Save the proposal")),
+    KioskAction("d", "cycle_part", _("Day/half"), _("Whole day, morning or afternoon")),
+    KioskAction("p", "edit_end", _("Period"), _("Until which day")),
     KioskAction("escape", "cancel", _("Cancel"), _("Close without saving")),
 )
 MAX_CANDIDATES = 9
@@ -42,10 +45,12 @@ class SmsScreen(ModalScreen[object]):
             yield Static(_("Paste the text message and press Enter"), classes="title")
             yield Input(placeholder=_("text message"), id="sms-text")
             yield Static(id="proposal")
+            yield Input(placeholder=_("to (e.g. vr, 27/11)"), id="sms-to")
             yield Static(id="sms-error")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#sms-to").display = False
         field = self.query_one("#sms-text", Input)
         field.value = self.text
         if self.text:
@@ -56,6 +61,15 @@ class SmsScreen(ModalScreen[object]):
     @property
     def kiosk(self):
         return self.app.kiosk  # type: ignore[attr-defined]
+
+    def action_cancel(self) -> None:
+        """Esc leaves the date field first; a second Esc closes without saving."""
+        field = self.query_one("#sms-to", Input)
+        if field.display:
+            field.display = False
+            self.set_focus(None)
+            return
+        self.dismiss(None)
 
     @on(Input.Submitted, "#sms-text")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -85,7 +99,7 @@ class SmsScreen(ModalScreen[object]):
         period = period_label(p.start, p.end)
         lines.append(_("Code: {code}").format(code=code_label(self.kiosk, p.code)))
         lines.append(_("Period: {period}, {part}").format(period=period, part=PART_LABELS[p.part]))
-        lines.append(_("Enter saves · a code letter changes the code · Esc cancels"))
+        lines.append(_("Enter saves · a code letter changes the code · d day/half · p period · Esc cancels"))
         self.query_one("#proposal", Static).update(literal("\n".join(lines)))
 
     def on_key(self, event: events.Key) -> None:
@@ -106,9 +120,49 @@ class SmsScreen(ModalScreen[object]):
             self.show()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "confirm":
-            return not isinstance(self.focused, Input) and bool(self.proposal and self.proposal.pupils)
-        return True
+        if action == "cancel":
+            return True
+        if isinstance(self.focused, Input) or self.proposal is None:
+            return False
+        return bool(self.proposal.pupils) if action == "confirm" else True
+
+    def action_cycle_part(self) -> None:
+        p = self.proposal
+        assert p is not None and p.start is not None
+        options = ["day", "am"] + (["pm"] if self.kiosk.calendar.has_afternoon(p.start) else [])
+        p.part = options[(options.index(p.part) + 1) % len(options)] if p.part in options else "day"
+        if p.part != "day":
+            p.end = p.start
+        self.show()
+
+    def action_edit_end(self) -> None:
+        field = self.query_one("#sms-to", Input)
+        field.display = True
+        field.value = ""
+        field.focus()
+
+    @on(Input.Submitted, "#sms-to")
+    def _end_entered(self, event: Input.Submitted) -> None:
+        p = self.proposal
+        assert p is not None and p.start is not None
+        try:
+            end = parse_day(event.value, self.kiosk.clock.now().date()) if event.value else p.start
+        except ValueError as exc:  # its text is what was typed
+            self._error(_("{text!r} is not a date (e.g. 2026-11-23, 23/11, vandaag)").format(text=str(exc)))
+            return
+        if end < p.start:
+            self._error(_("the period ends before it starts"))
+            return
+        p.end = end
+        if end != p.start:
+            p.part = "day"
+        event.input.display = False
+        self.set_focus(None)
+        self._error("")
+        self.show()
+
+    def _error(self, text: str) -> None:
+        self.query_one("#sms-error", Static).update(literal(text))
 
     def action_confirm(self) -> None:
         p = self.proposal
@@ -118,9 +172,7 @@ class SmsScreen(ModalScreen[object]):
             logged = absences.log_absences(self.kiosk, p.pupils, code=p.code, start=p.start, end=p.end,
                                            part=p.part, note=p.reason, via="sms", who=self.staff.id)
         except KioskError as exc:
-            self.query_one("#sms-error", Static).update(literal(str(exc)))
+            self._error(str(exc))
             return
         self.dismiss(logged)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
