@@ -179,6 +179,8 @@ def _validate(config: Config, path: Path) -> None:
         raise ConfigError(f"{path}: school.language must be one of {', '.join(LANGUAGES)}")
     if config.security.idle_lock_minutes <= 0:
         raise ConfigError(f"{path}: security.idle_lock_minutes must be more than 0")
+    if config.security.lockout_minutes <= 0:
+        raise ConfigError(f"{path}: security.lockout_minutes must be more than 0")
     if config.security.max_pin_attempts < 1:
         raise ConfigError(f"{path}: security.max_pin_attempts must be at least 1")
     if config.backup.keep < 1:

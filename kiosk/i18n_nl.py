@@ -388,4 +388,11 @@ NL: dict[str, str] = {
     "warning: no pupils in class(es) {classes} yet":
         "waarschuwing: nog geen leerlingen in klas(sen) {classes}",
     "late arrival changed": "te laat gewijzigd",
+    "The kiosk stopped on an unexpected error ({kind}). Nothing was saved halfway; start it again.":
+        "De kiosk stopte door een onverwachte fout ({kind}). Niets werd half opgeslagen; start hem opnieuw.",
+    "a period cannot run into the next school year: enter it from 1 September":
+        "een periode kan niet doorlopen in het volgende schooljaar: voer ze in vanaf 1 september",
+    "this entry no longer exists (removed on another kiosk?)":
+        "deze regel bestaat niet meer (verwijderd op een andere kiosk?)",
+    "The daily backup failed: {error}": "De dagelijkse back-up is mislukt: {error}",
 }

@@ -7,12 +7,20 @@ import csv
 import io
 import json
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_cell(value: str) -> str:
+    """A name or note starting like a formula is shown as text by Excel, never run."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
 
 def excel_csv(header: list[str], rows: list[list[str]]) -> str:
     """Semicolon-separated with a BOM: what Excel with Belgian settings opens correctly."""
     out = io.StringIO()
     out.write("\ufeff")
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows([header, *rows])
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerows([header, *([excel_cell(cell) for cell in row] for row in rows)])
     return out.getvalue()
 
 

@@ -69,16 +69,23 @@ def _validate(kiosk: Kiosk, absence: Absence) -> None:
         raise KioskError(_("a half day is one day: use the same from and to date"))
     if absence.reported_via not in rules_.CHANNELS:
         raise KioskError(_("unknown channel {via!r}").format(via=absence.reported_via))
-    if len(absence.note) > MAX_NOTE:
-        raise KioskError(_("the note is longer than {n} characters").format(n=MAX_NOTE))
+    _check_note(absence.note)
+    if school_year_of(absence.start) != school_year_of(absence.end):
+        raise KioskError(_("a period cannot run into the next school year: enter it from 1 September"))
     if not rules_.expand_half_days(kiosk.calendar, absence.start, absence.end, absence.part):
         raise KioskError(_("there is no school then ({period}): nothing saved").format(
             period=_period(absence)))
 
 
+def _check_note(note: str) -> None:
+    if len(note) > MAX_NOTE:
+        raise KioskError(_("the note is longer than {n} characters").format(n=MAX_NOTE))
+
+
 def _period(absence: Absence) -> str:
     days = f"{absence.start:%d/%m}" + (f"–{absence.end:%d/%m}" if absence.end != absence.start else "")
-    return days if absence.part == "day" else f"{days} {absence.part}"
+    half = {"am": _("morning"), "pm": _("afternoon")}
+    return f"{days} {half[absence.part]}" if absence.part in half else days
 
 
 def _refuse_overlap(kiosk: Kiosk, pupil: Pupil, absence: Absence) -> None:
@@ -153,6 +160,18 @@ def absences_between(kiosk: Kiosk, start: dt.date, end: dt.date) -> list[Absence
 
 
 # -- late arrivals -------------------------------------------------------------------------
+def _check_late(kiosk: Kiosk, late: LateArrival) -> None:
+    _check_note(late.reason)
+    if dt.datetime.combine(late.date, late.time) > kiosk.clock.now():
+        raise KioskError(_("a late arrival cannot be in the future"))
+    if not kiosk.calendar.is_school_day(late.date):
+        raise KioskError(_("there is no school on {day}: nothing saved").format(day=f"{late.date:%d/%m}"))
+
+
+def _describe_late(late: LateArrival) -> str:
+    return f"{late.id} {late.pupil_id} {late.date} {late.time:%H:%M}"
+
+
 def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = None,
              day: dt.date | None = None, reason: str = "") -> tuple[LateArrival, int]:
     """Returns the entry and the pupil's late arrivals this month (for the flag)."""
@@ -160,19 +179,14 @@ def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = Non
     late = LateArrival(pupil_id=pupil.id, date=day or now.date(),
                        time=(time or now.time()).replace(second=0, microsecond=0),
                        reason=reason.strip(), by_staff=who, created_at=now)
-    if len(late.reason) > MAX_NOTE:
-        raise KioskError(_("the note is longer than {n} characters").format(n=MAX_NOTE))
-    if late.date > now.date():
-        raise KioskError(_("a late arrival cannot be in the future"))
-    if not kiosk.calendar.is_school_day(late.date):
-        raise KioskError(_("there is no school on {day}: nothing saved").format(day=f"{late.date:%d/%m}"))
+    _check_late(kiosk, late)
     with kiosk.store.transaction():
         same_day = [x for x in lates_between(kiosk, late.date, late.date) if x.pupil_id == pupil.id]
         if same_day:
             raise KioskError(_("{name} was already noted late that day, at {time}").format(
                 name=pupil.full_name, time=f"{same_day[0].time:%H:%M}"))
         kiosk.repos.lates.add(late)
-        kiosk.audit(who, "late-add", f"{late.id} {pupil.id} {late.date} {late.time:%H:%M}")
+        kiosk.audit(who, "late-add", _describe_late(late))
         same_year = kiosk.repos.lates.in_year(school_year_of(late.date))
     month = rules_.lates_per_month(x for x in same_year if x.pupil_id == pupil.id)
     return late, month[(pupil.id, f"{late.date:%Y-%m}")]
@@ -180,11 +194,10 @@ def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = Non
 
 def update_late(kiosk: Kiosk, old: LateArrival, who: str, *, time: dt.time, reason: str) -> LateArrival:
     new = replace(old, time=time.replace(second=0, microsecond=0), reason=reason.strip())
-    if len(new.reason) > MAX_NOTE:
-        raise KioskError(_("the note is longer than {n} characters").format(n=MAX_NOTE))
+    _check_late(kiosk, new)
     with kiosk.store.transaction():
         kiosk.repos.lates.replace(old, new)
-        kiosk.audit(who, "late-edit", f"{old.id} {old.pupil_id} {old.time:%H:%M} -> {new.time:%H:%M}")
+        kiosk.audit(who, "late-edit", f"{_describe_late(old)} -> {new.time:%H:%M}")
     return new
 
 
@@ -192,7 +205,7 @@ def delete_lates(kiosk: Kiosk, entries: list[LateArrival], who: str, *, action: 
     with kiosk.store.transaction():
         gone = [e for e in entries if kiosk.repos.lates.remove([e])]
         for late in gone:
-            kiosk.audit(who, action, f"{late.id} {late.pupil_id} {late.date} {late.time:%H:%M}")
+            kiosk.audit(who, action, _describe_late(late))
     return len(gone)
 
 
@@ -281,9 +294,6 @@ def pupil_history(kiosk: Kiosk, pupil: Pupil, start_year: int | None = None) -> 
     )
 
 
-def clb_flags(kiosk: Kiosk) -> dict[str, int]:
-    year = school_year_of(kiosk.clock.now().date())
-    return rules_.clb_flagged(rules(kiosk), kiosk.calendar, kiosk.repos.absences.in_year(year))
 
 
 def undo(kiosk: Kiosk, entries: list[Absence | LateArrival], who: str) -> int:

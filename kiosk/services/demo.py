@@ -144,6 +144,11 @@ def make_staff(classes: list[str], rng: random.Random) -> list[Staff]:
     return staff
 
 
+def _some_days(rng: random.Random, days: list[dt.date], count: int, share: float) -> list[dt.date]:
+    """`count` distinct days, each kept with probability `share`."""
+    return [day for day in rng.sample(days, k=min(count, len(days))) if rng.random() <= share]
+
+
 def make_history(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], years: int,
                  today: dt.date) -> tuple[list[Absence], list[LateArrival]]:
     absences: list[Absence] = []
@@ -151,17 +156,15 @@ def make_history(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], years: i
     current = school_year_of(today)
     for start_year in range(current - years + 1, current + 1):
         first, last = school_year_bounds(start_year)
-        days = kiosk.calendar.school_days(first, min(last, today))
+        days = kiosk.calendar.school_days(first, min(last, today - dt.timedelta(days=1)))  # until yesterday
         if not days:
             continue
         # a year in progress has had only part of its absences so far
         share = len(days) / len(kiosk.calendar.school_days(first, last))
         created = dt.datetime.combine(days[0], dt.time(8, 25))
         for pupil in pupils:
-            for _n in range(rng.choices((0, 1, 2, 3, 5), weights=(25, 30, 25, 15, 5))[0]):
-                if rng.random() > share:
-                    continue
-                day = rng.choice(days)
+            absent_count = rng.choices((0, 1, 2, 3, 5), weights=(25, 30, 25, 15, 5))[0]
+            for day in _some_days(rng, days, absent_count, share):  # one entry per pupil and day
                 part = rng.choices(("day", "am", "pm"), weights=(85, 8, 7))[0]
                 absences.append(Absence(
                     pupil_id=pupil.id, start=day, end=day, code=rng.choice(CODES),
@@ -169,13 +172,11 @@ def make_history(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], years: i
                     reported_via=rng.choice(CHANNELS), by_staff="greet-klaprooswijk",
                     created_at=created,
                 ))
-            for _n in range(rng.choices((0, 1, 2, 4), weights=(50, 25, 15, 10))[0]):
-                if rng.random() > share:
-                    continue
+            late_count = rng.choices((0, 1, 2, 4), weights=(50, 25, 15, 10))[0]
+            for day in _some_days(rng, days, late_count, share):
                 lates.append(LateArrival(
-                    pupil_id=pupil.id, date=rng.choice(days),
-                    time=dt.time(8, rng.randint(31, 59)), by_staff="greet-klaprooswijk",
-                    created_at=created,
+                    pupil_id=pupil.id, date=day, time=dt.time(8, rng.randint(31, 59)),
+                    by_staff="greet-klaprooswijk", created_at=created,
                 ))
     return absences, lates
 

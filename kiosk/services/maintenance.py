@@ -16,12 +16,14 @@ def check(kiosk: Kiosk) -> list[backup.FileProblem]:
 
 def make_backup(kiosk: Kiosk, who: str) -> Path:
     path = backup.create_backup(kiosk.store, kiosk.clock.now(), keep=kiosk.config.backup.keep)
+    assert path is not None  # only a daily backup is ever skipped
     kiosk.audit(who, "backup", path.name)
     return path
 
 
-def daily_backup(kiosk: Kiosk) -> Path | None:
-    return backup.daily_backup(kiosk.store, kiosk.clock.now(), kiosk.config.backup.keep)
+def daily_backup(kiosk: Kiosk, *, verified: bool = False) -> Path | None:
+    """`verified`: the caller has just checked every file, so it is not decoded twice."""
+    return backup.daily_backup(kiosk.store, kiosk.clock.now(), kiosk.config.backup.keep, verify=not verified)
 
 
 def list_backups(kiosk: Kiosk) -> list[Path]:

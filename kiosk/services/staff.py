@@ -43,9 +43,10 @@ def find_staff(kiosk: Kiosk, text: str) -> Staff:
 def set_pin(kiosk: Kiosk, staff: Staff, pin: str, who: str) -> None:
     if not auth.valid_pin(pin):
         raise KioskError(_("a PIN is 4 to 8 digits"))
-    updated = replace(auth.after_success(staff), pin_hash=auth.hash_pin(pin))
+    pin_hash = auth.hash_pin(pin)  # slow: before taking the lock
     with kiosk.store.transaction():
-        kiosk.repos.staff.save(updated)
+        current = kiosk.repos.staff.get(staff.id) or staff  # what another kiosk changed meanwhile
+        kiosk.repos.staff.save(replace(auth.after_success(current), pin_hash=pin_hash))
         kiosk.audit(who, "pin-set", staff.id)
 
 

@@ -73,20 +73,30 @@ def _relative_files(store: Store) -> list[Path]:
     return [p.relative_to(store.data_dir) for p in store.data_files() if p.exists()]
 
 
-def create_backup(store: Store, now: dt.datetime, *, label: str = "manual", keep: int = 14) -> Path:
-    """Snapshot every data file that reads correctly; a damaged file is refused, not saved."""
+def create_backup(store: Store, now: dt.datetime, *, label: str = "manual", keep: int = 14,
+                  verify: bool = True, only_if_due: bool = False) -> Path | None:
+    """Snapshot every data file; a damaged file is refused, never saved over good backups.
+
+    The lock is held only while copying: the copies are checked afterwards, so a kiosk
+    saving an absence waits for a file copy, not for ten years of files to be decoded.
+    With `only_if_due`, nothing happens when today's backup exists (decided under the lock,
+    so several kiosks starting together take one)."""
+    root = backups_dir(store.data_dir)
     with store.lock:
-        problems = check_store(store)
-        if problems:
-            raise CorruptFile(problems[0].path, problems[0].reason, latest_backup(store.data_dir))
-        root = backups_dir(store.data_dir)
+        if only_if_due and not daily_backup_due(store, now.date()):
+            return None
         target = _unique(root, f"{now:%Y-%m-%dT%H%M%S}-{label}")
         partial = root / f".{target.name}.partial"
         shutil.rmtree(partial, ignore_errors=True)
         _copy_files(store, partial)
-        os.replace(partial, target)
-        fsync_dir(root)
-        _rotate(root, keep)
+    problems = check_files([p for p in partial.rglob("*.json")]) if verify else []
+    if problems:
+        shutil.rmtree(partial, ignore_errors=True)
+        damaged = store.data_dir / problems[0].path.relative_to(partial)
+        raise CorruptFile(damaged, problems[0].reason, latest_backup(store.data_dir))
+    os.replace(partial, target)
+    fsync_dir(root)
+    _rotate(root, keep)
     return target
 
 
@@ -108,10 +118,12 @@ def _copy_files(store: Store, target: Path) -> None:
     fsync_dir(target)
 
 
-def _rotate(root: Path, keep: int) -> None:
+def _rotate(root: Path, keep: int, spare: Path | None = None) -> None:
+    """Keep the newest `keep` backups (and `spare`, the one just restored)."""
     backups = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     for old in backups[:-keep]:
-        shutil.rmtree(old, ignore_errors=True)
+        if spare is None or old.resolve() != spare.resolve():
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def daily_backup_due(store: Store, today: dt.date) -> bool:
@@ -119,11 +131,10 @@ def daily_backup_due(store: Store, today: dt.date) -> bool:
     return not store.is_empty() and not (latest and latest[-1].name.startswith(today.isoformat()))
 
 
-def daily_backup(store: Store, now: dt.datetime, keep: int) -> Path | None:
+def daily_backup(store: Store, now: dt.datetime, keep: int, *, verify: bool = True) -> Path | None:
     """The first start of each day takes a backup; later starts do nothing."""
-    if not daily_backup_due(store, now.date()):
-        return None
-    return create_backup(store, now, label=DAILY_SUFFIX.lstrip("-"), keep=keep)
+    return create_backup(store, now, label=DAILY_SUFFIX.lstrip("-"), keep=keep, verify=verify,
+                         only_if_due=True)
 
 
 def find_backup(data_dir: Path, name: str) -> Path:
@@ -151,20 +162,19 @@ def restore_backup(store: Store, backup: Path, now: dt.datetime, keep: int) -> P
     if problems:
         raise CorruptFile(problems[0].path, problems[0].reason)
     with store.transaction():
-        saved = _save_current(store, now, keep)
+        saved = _save_current(store, now)
         wanted = {p.relative_to(backup) for p in files}
         for relative in wanted:
             copy_durably(backup / relative, store.data_dir / relative)
         for relative in set(_relative_files(store)) - wanted:
             (store.data_dir / relative).unlink()
         fsync_dir(store.data_dir / YEARS_DIR)
+        _rotate(backups_dir(store.data_dir), keep + 1, spare=backup)
     return saved
 
 
-def _save_current(store: Store, now: dt.datetime, keep: int) -> Path:
+def _save_current(store: Store, now: dt.datetime) -> Path:
     """Back up the current files even when some are damaged: restoring must not lose them."""
-    root = backups_dir(store.data_dir)
-    target = _unique(root, f"{now:%Y-%m-%dT%H%M%S}{BEFORE_RESTORE}")
+    target = _unique(backups_dir(store.data_dir), f"{now:%Y-%m-%dT%H%M%S}{BEFORE_RESTORE}")
     _copy_files(store, target)
-    _rotate(root, keep + 1)
     return target

@@ -11,6 +11,8 @@ from tinydb.table import Table
 
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import Absence, AuditEntry, LateArrival, Pupil, Staff
+from kiosk.errors import NotFound
+from kiosk.i18n import _
 from kiosk.store.codec import from_doc, to_doc
 from kiosk.store.storage import Store
 
@@ -109,7 +111,7 @@ class YearRecords:
         """Swap a record for its edited version (it may move to another school year)."""
         with self.store.transaction():
             if not self._table(self.year_of(old)).remove(Query().id == old.id):
-                raise KeyError(old.id)
+                raise NotFound(_("this entry no longer exists (removed on another kiosk?)"))
             self.add(new)
 
     def remove(self, records: Iterable[Any]) -> int:
@@ -121,24 +123,15 @@ class YearRecords:
 
     def in_year(self, start_year: int) -> list[Any]:
         """Every record of one school year, converted once per change of its file."""
-        if not self.store.year_path(start_year).exists():
-            return []
         storage = self.store.storage_of(self.store.year(start_year))
-        storage.read()  # notices another process's write
+        if storage.read() is None:  # no file yet, and nothing written in this transaction
+            return []
         cached = self._cache.get(start_year)
         if cached is None or storage.version is None or cached[0] != storage.version:
             records = [from_doc(self.cls, d) for d in self._table(start_year).all()]
             cached = (storage.version, records)
             self._cache[start_year] = cached
         return list(cached[1])
-
-    def find(self, record_id: str) -> Any | None:
-        """By id, newest school year first (records are nearly always recent)."""
-        for start_year in reversed(self.store.year_starts()):
-            found = next((r for r in self.in_year(start_year) if r.id == record_id), None)
-            if found:
-                return found
-        return None
 
 
 class Repos:

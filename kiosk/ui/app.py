@@ -56,6 +56,18 @@ class KioskApp(App[None]):
 
         return PupilFinder(self.kiosk)
 
+    def _fatal_error(self) -> None:
+        """A bug must not print a traceback with local variables: they can hold pupil data."""
+        from rich.segment import Segments
+        from rich.text import Text
+
+        self.bell()
+        error = self._exception
+        line = _("The kiosk stopped on an unexpected error ({kind}). Nothing was saved halfway; "
+                 "start it again.").format(kind=type(error).__name__ if error else "?")
+        self._exit_renderables.append(Segments(self.console.render(Text(line), self.console.options)))
+        self._close_messages_no_wait()
+
     # -- start -----------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
         """The login screen is the bottom of the stack; everything else goes on top of it."""
@@ -73,10 +85,11 @@ class KioskApp(App[None]):
             # after the login screen is up: checking ten years of files must not delay it
             self.set_timer(MAINTENANCE_DELAY, self.start_maintenance)
 
-    @work(thread=True, exclusive=True, group="maintenance")
+    @work(thread=True, exclusive=True, group="maintenance", exit_on_error=False)
     def start_maintenance(self) -> None:
         """Check every data file, then take the day's first backup; off the event loop."""
         from kiosk.services import maintenance
+
         problems = maintenance.check(self.kiosk)
         if problems:
             first = problems[0]
@@ -84,9 +97,19 @@ class KioskApp(App[None]):
             self.call_from_thread(self.show_damaged, damaged)
             return
         try:
-            maintenance.daily_backup(self.kiosk)
+            maintenance.daily_backup(self.kiosk, verified=True)
         except CorruptFile as exc:  # damaged between the check and the backup
             self.call_from_thread(self.show_damaged, exc)
+        except OSError as exc:  # a full disk: the kiosk goes on, the head is told
+            self.call_from_thread(self.notify, _("The daily backup failed: {error}").format(
+                error=exc.strerror or exc), severity="error", timeout=60, markup=False)
+
+    def report(self, exc: KioskError) -> None:
+        """A refused or failed action: a damaged file stops the kiosk, anything else is shown."""
+        if isinstance(exc, CorruptFile):
+            self.show_damaged(exc)
+        else:
+            self.notify(str(exc), severity="error", markup=False)
 
     def show_damaged(self, exc: CorruptFile) -> None:
         """A damaged file stops the kiosk with the file and the backup named: never a reset."""
@@ -110,12 +133,13 @@ class KioskApp(App[None]):
             return
         from kiosk.services import absences
 
-        label, entries = self.undo_stack.pop()
+        label, entries = self.undo_stack[-1]
         try:
             removed = absences.undo(self.kiosk, entries, self.user.id)
-        except KioskError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        except KioskError as exc:  # kept on the list: it can be tried again
+            self.report(exc)
             return
+        self.undo_stack.pop()
         if removed:
             self.notify(_("Undone: {what}").format(what=label), markup=False)
         else:

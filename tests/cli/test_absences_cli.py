@@ -20,8 +20,8 @@ import pytest
 from kiosk.domain.calendar import SchoolCalendar, school_year_bounds, school_year_of
 from tests.conftest import MONDAY_MORNING, write_config
 
-# the CLI runs on the same Monday morning as the other tests
-CLI_ENV = {**os.environ, "KIOSK_NOW": MONDAY_MORNING.isoformat()}
+# the CLI runs on the same Monday as the other tests, at the end of the school day
+CLI_ENV = {**os.environ, "KIOSK_NOW": MONDAY_MORNING.replace(hour=16).isoformat()}
 
 CODES = ("sick_note", "sick_certificate", "justified", "problematic", "unknown")
 PRIVATE = ("0000 ", "@example.org")

@@ -14,8 +14,8 @@ import pytest
 
 from tests.conftest import MONDAY_MORNING, write_config
 
-# the CLI runs on the same Monday morning as the other tests
-CLI_ENV = {**os.environ, "KIOSK_NOW": MONDAY_MORNING.isoformat()}
+# the CLI runs on the same Monday as the other tests, at the end of the school day
+CLI_ENV = {**os.environ, "KIOSK_NOW": MONDAY_MORNING.replace(hour=16).isoformat()}
 
 
 def kiosk_cmd(config: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -173,3 +173,12 @@ def test_reimporting_an_export_without_guardian_columns_keeps_the_guardians(demo
     assert result.returncode == 0, result.stderr
     assert "changed 0" in result.stdout and "guardian" in result.stderr
     assert school.read_text().count("0000 ") == phones_before > 0
+
+
+def test_csv_export_never_lets_excel_run_a_name_as_a_formula(demo_cfg: Path, tmp_path: Path):
+    roster = tmp_path / "r.csv"
+    roster.write_text("id;voornaam;achternaam;klas\nF1;=HYPERLINK(\"x\");Mol;3B\n", encoding="utf-8")
+    assert kiosk_cmd(demo_cfg, "import", "roster", str(roster), "--allow-many-leaving").returncode == 0
+    exported = kiosk_cmd(demo_cfg, "pupils", "list", "--format", "csv").stdout
+    assert ";'=HYPERLINK(\"\"x\"\");" in exported or "'=HYPERLINK" in exported
+    assert ";=HYPERLINK" not in exported

@@ -20,6 +20,7 @@ from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
+from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, period_label
 from kiosk.ui.text import literal
@@ -233,6 +234,9 @@ class AbsenceDialog(ModalScreen[object]):
         reason = self.query_one("#late-reason", Input).value
         try:
             late, count = absences.add_late(self.kiosk, self.pupil, who=self.who, time=time, reason=reason)
+        except CorruptFile as exc:
+            self.app.show_damaged(exc)  # type: ignore[attr-defined]
+            return
         except KioskError as exc:
             self.error(str(exc))
             return
@@ -250,6 +254,9 @@ class AbsenceDialog(ModalScreen[object]):
                 result = absences.log_absences(
                     self.kiosk, pupils, code=code, start=self.start, end=self.end, part=self.part,
                     note=self.note, via=self.via, who=self.who)
+        except CorruptFile as exc:
+            self.app.show_damaged(exc)  # type: ignore[attr-defined]
+            return
         except KioskError as exc:
             self.error(str(exc))
             return

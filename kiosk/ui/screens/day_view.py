@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from kiosk.domain.models import Absence, Staff
+from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.messages import code_label
@@ -37,7 +38,7 @@ class DayViewScreen(Screen[None]):
     def __init__(self, staff: Staff) -> None:
         super().__init__()
         self.staff = staff
-        self.day = dt.date.today()
+        self.day = dt.date.min  # set on mount, from the kiosk's clock
         self.rows: list[absences.DayRow] = []
         self._signature: object = None
 
@@ -61,7 +62,11 @@ class DayViewScreen(Screen[None]):
 
     def reload(self, *, only_if_changed: bool = False) -> None:
         """Polled: another kiosk (the gate tablet) may have written; redraw only then."""
-        view = absences.day_view(self.kiosk, self.day, self.staff)
+        try:
+            view = absences.day_view(self.kiosk, self.day, self.staff)
+        except KioskError as exc:  # e.g. a file damaged meanwhile
+            self.app.report(exc)  # type: ignore[attr-defined]
+            return
         entries = [(r.absence or r.late) for _c, rows in view.classes for r in rows]
         signature = (view.clb, view.late_flags, entries)
         if only_if_changed and signature == self._signature:
@@ -75,13 +80,16 @@ class DayViewScreen(Screen[None]):
         self.query_one("#day-counts", Static).update(literal(_(
             "Absent per class: {counts} · unexplained: {n}").format(counts=counts, n=len(view.unexplained))))
         table = self.query_one(DataTable)
-        row_before = table.cursor_row
+        selected = self._selected()
         table.clear()
         self.rows = [row for _c, rows in view.classes for row in rows]
         for row in self.rows:
             table.add_row(*[literal_cell(cell) for cell in self._cells(row, view)])
-        if self.rows:
-            table.move_cursor(row=min(row_before, len(self.rows) - 1))
+        if self.rows:  # the same entry stays selected when another kiosk adds rows above it
+            entries = [r.absence or r.late for r in self.rows]
+            chosen = selected.absence or selected.late if selected else None
+            table.move_cursor(row=entries.index(chosen) if chosen in entries
+                              else min(table.cursor_row, len(self.rows) - 1))
 
     def _cells(self, row: absences.DayRow, view: absences.DayView) -> list[str]:
         signals = []
@@ -146,10 +154,14 @@ class DayViewScreen(Screen[None]):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            if isinstance(row.absence, Absence):
-                absences.delete_absences(self.kiosk, [row.absence], self.staff.id)
-            elif row.late:
-                absences.delete_lates(self.kiosk, [row.late], self.staff.id)
+            try:
+                if isinstance(row.absence, Absence):
+                    absences.delete_absences(self.kiosk, [row.absence], self.staff.id)
+                elif row.late:
+                    absences.delete_lates(self.kiosk, [row.late], self.staff.id)
+            except KioskError as exc:
+                self.app.report(exc)  # type: ignore[attr-defined]
+                return
             self.notify(_("Deleted: {what}").format(what=what), markup=False)
             self.reload()
 

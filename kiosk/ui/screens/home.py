@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Static
 
 from kiosk.domain.calendar import SchoolCalendar
 from kiosk.domain.models import Absence, Role, Staff
+from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.messages import code_label, warning_text
@@ -96,15 +97,21 @@ class HomeScreen(Screen[None]):
 
     def refresh_today(self) -> None:
         """Cheap when nothing changed: the store only rereads a file another kiosk wrote."""
-        view = absences.day_view(self.kiosk, self.kiosk.clock.now().date(), self.staff)
+        if self.app.screen is not self:
+            return  # another screen is on top (and may poll itself)
+        try:
+            view = absences.day_view(self.kiosk, self.kiosk.clock.now().date(), self.staff)
+        except KioskError as exc:  # e.g. a file damaged meanwhile
+            self.app.report(exc)  # type: ignore[attr-defined]
+            return
         absent = sum(view.counts.values())
         late = sum(1 for _c, rows in view.classes for r in rows if r.late)
         self.query_one("#today-summary", Static).update(literal(
             _("Today: {absent} absent · {late} late · {unexplained} unexplained").format(
                 absent=absent, late=late, unexplained=len(view.unexplained))))
-        pupils = {p.id: p for p in self.kiosk.repos.pupils.all()}
-        flagged = [f"{pupils[pid].full_name} ({pupils[pid].class_name}, {n})"
-                   for pid, n in sorted(view.clb.items()) if pid in pupils]
+        pupils = self.kiosk.repos.pupils
+        flagged = [f"{p.full_name} ({p.class_name}, {n})"
+                   for pid, n in sorted(view.clb.items()) if (p := pupils.get(pid)) and p.active]
         flags = self.query_one("#flags", Static)
         flags.display = bool(flagged)
         flags.update(literal(_("Contact the CLB (problematic half days): {names}").format(

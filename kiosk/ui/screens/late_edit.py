@@ -14,6 +14,7 @@ from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
+from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.text import literal
 
@@ -48,6 +49,9 @@ class LateEditScreen(ModalScreen[object]):
         try:
             changed = absences.update_late(self.kiosk, self.late, self.who, time=time,
                                            reason=self.query_one("#edit-reason", Input).value)
+        except CorruptFile as exc:
+            self.app.show_damaged(exc)  # type: ignore[attr-defined]
+            return
         except KioskError as exc:
             self._error(str(exc))
             return

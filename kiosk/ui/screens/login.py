@@ -16,9 +16,8 @@ from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import staff as staff_service
 from kiosk.store import CorruptFile
+from kiosk.ui.labels import ROLE_LABELS
 from kiosk.ui.text import literal
-
-ROLE_LABELS = {"head": _("head"), "teacher": _("teacher"), "care": _("care"), "office": _("office")}
 
 
 class LoginScreen(Screen[None]):
@@ -44,11 +43,11 @@ class LoginScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._everyone = self.app.kiosk.repos.staff.all()  # type: ignore[attr-defined]
         self.reset()
 
     def reset(self) -> None:
-        """Clean slate for the next person."""
+        """Clean slate for the next person (and the staff list as it is now)."""
+        self._everyone = self.app.kiosk.repos.staff.all()  # type: ignore[attr-defined]
         self.selected = None
         self.query_one("#pin", Input).value = ""
         self.query_one("#pin", Input).disabled = True

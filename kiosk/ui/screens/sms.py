@@ -15,6 +15,7 @@ from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.messages import code_label
+from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.labels import PART_LABELS, period_label
 from kiosk.ui.text import literal
@@ -171,6 +172,9 @@ class SmsScreen(ModalScreen[object]):
         try:
             logged = absences.log_absences(self.kiosk, p.pupils, code=p.code, start=p.start, end=p.end,
                                            part=p.part, note=p.reason, via="sms", who=self.staff.id)
+        except CorruptFile as exc:
+            self.app.show_damaged(exc)  # type: ignore[attr-defined]
+            return
         except KioskError as exc:
             self._error(str(exc))
             return
