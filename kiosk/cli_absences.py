@@ -15,7 +15,7 @@ from kiosk.i18n import _
 from kiosk.output import export
 from kiosk.services import absences, staff
 from kiosk.services.context import Kiosk
-from kiosk.services.messages import warning_text
+from kiosk.services.messages import not_a_date, not_a_time, warning_text
 
 ABSENCE_COLUMNS = ["id", "pupil_id", "first_name", "last_name", "class", "from", "to", "part",
                    "code", "justified", "reported_via", "note", "by"]
@@ -71,8 +71,7 @@ def _day(kiosk: Kiosk, text: str | None, default: dt.date) -> dt.date:
     try:
         return parse_day(text, kiosk.clock.now().date())
     except ValueError:
-        raise KioskError(_("{text!r} is not a date (e.g. 2026-11-23, 23/11, vandaag)").format(
-            text=text)) from None
+        raise KioskError(not_a_date(text)) from None
 
 
 def _period(kiosk: Kiosk, args: argparse.Namespace) -> tuple[dt.date, dt.date]:
@@ -153,7 +152,7 @@ def cmd_late_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
     try:
         time = parse_time(args.time) if args.time else None
     except ValueError:
-        raise KioskError(_("{text!r} is not a time (e.g. 8:35)").format(text=args.time)) from None
+        raise KioskError(not_a_time(args.time)) from None
     day = _day(kiosk, args.date, kiosk.clock.now().date())
     late, this_month = absences.add_late(kiosk, pupil, who=_who(kiosk, args.by), time=time, day=day,
                                          reason=args.reason)

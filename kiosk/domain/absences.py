@@ -91,6 +91,12 @@ def expand_half_days(calendar: SchoolCalendar, start: dt.date, end: dt.date,
     return halves
 
 
+def next_part(calendar: SchoolCalendar, day: dt.date, part: str) -> str:
+    """Whole day → morning → afternoon → whole day; no afternoon when there are no lessons."""
+    options = ["day", "am"] + (["pm"] if calendar.has_afternoon(day) else [])
+    return options[(options.index(part) + 1) % len(options)] if part in options else "day"
+
+
 def calendar_days(absence: Absence) -> int:
     return (absence.end - absence.start).days + 1
 

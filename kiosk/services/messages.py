@@ -32,3 +32,11 @@ def warning_text(kiosk: Kiosk, pupil: Pupil, warning: Warning) -> str:
         return _("{name}: {n} problematic half days this school year").format(
             name=name, n=warning.count)
     return _("{name}: there is no school in this period").format(name=name)
+
+
+def not_a_date(text: str) -> str:
+    return _("{text!r} is not a date (e.g. 2026-11-23, 23/11, vandaag)").format(text=text)
+
+
+def not_a_time(text: str) -> str:
+    return _("{text!r} is not a time (e.g. 8:35)").format(text=text)

@@ -3,7 +3,7 @@
 Files:
   school.json               roster, staff and settings (small, read at start)
   years/2025-2026.json      absences, late arrivals, audit ... of one school year
-  backups/<name>/           hard-linked snapshots (see backup.py)
+  backups/<name>/           checked copies (see backup.py)
 
 Every change runs inside `Store.transaction()`: the lock file is held, TinyDB's writes
 are collected in memory and flushed at the end, one atomic replace per file touched.

@@ -13,13 +13,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
-from kiosk.domain.absences import CHANNELS
+from kiosk.domain.absences import CHANNELS, next_part
 from kiosk.domain.dates import parse_day, parse_time
 from kiosk.domain.models import Absence, LateArrival, Pupil
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
+from kiosk.services.messages import not_a_date, not_a_time
 from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, period_label
@@ -141,8 +142,7 @@ class AbsenceDialog(ModalScreen[object]):
         self.save(self.enter_code())
 
     def action_cycle_part(self) -> None:
-        options = ["day", "am"] + (["pm"] if self.kiosk.calendar.has_afternoon(self.start) else [])
-        self.part = options[(options.index(self.part) + 1) % len(options)] if self.part in options else "day"
+        self.part = next_part(self.kiosk.calendar, self.start, self.part)
         if self.part != "day":
             self.end = self.start
         self.refresh_summary()
@@ -208,7 +208,7 @@ class AbsenceDialog(ModalScreen[object]):
             start = parse_day(self.query_one("#from", Input).value or "vandaag", today)
             end = parse_day(end_text, today) if end_text else start
         except ValueError as exc:  # its text is what was typed
-            self.error(_("{text!r} is not a date (e.g. 2026-11-23, 23/11, vandaag)").format(text=str(exc)))
+            self.error(not_a_date(str(exc)))
             return
         if end < start:
             self.error(_("the period ends before it starts"))
@@ -229,7 +229,7 @@ class AbsenceDialog(ModalScreen[object]):
         try:
             time = parse_time(self.query_one("#late-time", Input).value)
         except ValueError as exc:  # its text is what was typed
-            self.error(_("{text!r} is not a time (e.g. 8:35)").format(text=str(exc)))
+            self.error(not_a_time(str(exc)))
             return
         reason = self.query_one("#late-reason", Input).value
         try:

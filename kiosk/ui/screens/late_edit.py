@@ -14,6 +14,7 @@ from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
+from kiosk.services.messages import not_a_time
 from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.text import literal
@@ -44,7 +45,7 @@ class LateEditScreen(ModalScreen[object]):
         try:
             time = parse_time(self.query_one("#edit-time", Input).value)
         except ValueError as exc:  # its text is what was typed
-            self._error(_("{text!r} is not a time (e.g. 8:35)").format(text=str(exc)))
+            self._error(not_a_time(str(exc)))
             return
         try:
             changed = absences.update_late(self.kiosk, self.late, self.who, time=time,

@@ -8,13 +8,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
+from kiosk.domain.absences import next_part
 from kiosk.domain.dates import parse_day
 from kiosk.domain.models import Staff
 from kiosk.domain.sms import SmsProposal, parse_sms
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
-from kiosk.services.messages import code_label
+from kiosk.services.messages import code_label, not_a_date
 from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.labels import PART_LABELS, period_label
@@ -130,8 +131,7 @@ class SmsScreen(ModalScreen[object]):
     def action_cycle_part(self) -> None:
         p = self.proposal
         assert p is not None and p.start is not None
-        options = ["day", "am"] + (["pm"] if self.kiosk.calendar.has_afternoon(p.start) else [])
-        p.part = options[(options.index(p.part) + 1) % len(options)] if p.part in options else "day"
+        p.part = next_part(self.kiosk.calendar, p.start, p.part)
         if p.part != "day":
             p.end = p.start
         self.show()
@@ -149,7 +149,7 @@ class SmsScreen(ModalScreen[object]):
         try:
             end = parse_day(event.value, self.kiosk.clock.now().date()) if event.value else p.start
         except ValueError as exc:  # its text is what was typed
-            self._error(_("{text!r} is not a date (e.g. 2026-11-23, 23/11, vandaag)").format(text=str(exc)))
+            self._error(not_a_date(str(exc)))
             return
         if end < p.start:
             self._error(_("the period ends before it starts"))
