@@ -7,13 +7,12 @@ that exits as soon as its first screen is on display.
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROUNDS = 7
+ROUNDS = 9
 
 
 async def _exit_when_shown(pilot) -> None:
@@ -61,7 +60,8 @@ def run(ten_years: Path) -> list[tuple[str, float, str, bool]]:
     for _ in range(ROUNDS):
         bare.append(_start("bare"))
         kiosk.append(_start("kiosk", str(ten_years)))
-    ratio = statistics.median(kiosk) / statistics.median(bare)
+    # the fastest of several starts: a start this short is only ever slowed down by noise
+    ratio = min(kiosk) / min(bare)
     return [("start to login screen, kiosk (10 years) vs bare Textual app (target <= 1.5)",
              ratio, "x", ratio <= 1.5)]
 
