@@ -65,7 +65,7 @@ async def test_same_day_absence_takes_two_keys_after_the_search(app, kiosk):
         assert [a.code for a in today_of(kiosk, XENA)] == ["sick_certificate"]
         await pilot.press(*"quinten", "enter", "m")  # the same half day twice is refused
         assert isinstance(app.screen, AbsenceDialog)
-        assert "Quinten" in str(app.screen.query_one("#dialog-error", Static).render())
+        assert "Quinten" in str(app.screen.query_one("#form-error", Static).render())
         await pilot.press("escape")
         assert [a.code for a in today_of(kiosk, QUINTEN)] == ["sick_note"]
 
@@ -120,7 +120,7 @@ async def test_a_wrong_date_is_explained_and_nothing_saved(app, kiosk):
         await gate(pilot)
         await pilot.press(*"quinten", "enter", "p", *"31/02", "enter")
         assert isinstance(app.screen, AbsenceDialog)
-        assert "31/02" in str(app.screen.query_one("#dialog-error", Static).render())
+        assert "31/02" in str(app.screen.query_one("#form-error", Static).render())
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, HomeScreen)
     assert not today_of(kiosk, QUINTEN)
@@ -357,4 +357,4 @@ async def test_editing_an_entry_another_kiosk_removed_says_so(app, kiosk, config
         absences.delete_absences(other, [entry], "gate")
         await pilot.press("m")
         assert isinstance(app.screen, AbsenceDialog)
-        assert "bestaat niet meer" in str(app.screen.query_one("#dialog-error", Static).render())
+        assert "bestaat niet meer" in str(app.screen.query_one("#form-error", Static).render())

@@ -10,20 +10,18 @@ from dataclasses import dataclass
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from kiosk.domain.absences import CHANNELS, next_part
 from kiosk.domain.dates import parse_day, parse_time
 from kiosk.domain.models import Absence, LateArrival, Pupil
-from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
 from kiosk.services.messages import not_a_date, not_a_time
-from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, period_label
+from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
 
 ACTIONS = (
@@ -46,7 +44,7 @@ class LateResult:
     this_month: int
 
 
-class AbsenceDialog(ModalScreen[object]):
+class AbsenceDialog(KioskForm):
     """Dismisses with absences.Logged, LateResult, an edited Absence, or None."""
 
     BINDINGS = bindings(ACTIONS)
@@ -83,7 +81,7 @@ class AbsenceDialog(ModalScreen[object]):
                 yield Input(id="late-time", placeholder="08:35")
                 yield Input(placeholder=_("reason (optional)"), id="late-reason")
             yield Static(id="codes")
-            yield Static(id="dialog-error")
+            yield Static(id=ERROR_ID)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -113,9 +111,6 @@ class AbsenceDialog(ModalScreen[object]):
         names = ", ".join(f"{p.first_name} ({p.class_name})" for p in self.sibling_pupils)
         label = _("Also for: {names}") if self.with_siblings else _("Siblings (s to add): {names}")
         widget.update(literal(label.format(names=names)))
-
-    def error(self, text: str) -> None:
-        self.query_one("#dialog-error", Static).update(literal(text))
 
     # -- keys ----------------------------------------------------------------------------
     def _typing(self) -> bool:
@@ -232,33 +227,24 @@ class AbsenceDialog(ModalScreen[object]):
             self.error(not_a_time(str(exc)))
             return
         reason = self.query_one("#late-reason", Input).value
-        try:
-            late, count = absences.add_late(self.kiosk, self.pupil, who=self.who, time=time, reason=reason)
-        except CorruptFile as exc:
-            self.app.show_damaged(exc)  # type: ignore[attr-defined]
-            return
-        except KioskError as exc:
-            self.error(str(exc))
-            return
-        self.dismiss(LateResult(self.pupil, late, count))
+        added = self.attempt(lambda: absences.add_late(self.kiosk, self.pupil, who=self.who, time=time,
+                                                       reason=reason))
+        if added:
+            self.dismiss(LateResult(self.pupil, *added))
 
     # -- save ----------------------------------------------------------------------------
     def save(self, code: str) -> None:
-        try:
-            if self.editing:
-                result: object = absences.update_absence(
-                    self.kiosk, self.editing, self.who, code=code, start=self.start, end=self.end,
-                    part=self.part, note=self.note, reported_via=self.via)
-            else:
-                pupils = [self.pupil, *(self.sibling_pupils if self.with_siblings else [])]
-                result = absences.log_absences(
-                    self.kiosk, pupils, code=code, start=self.start, end=self.end, part=self.part,
-                    note=self.note, via=self.via, who=self.who)
-        except CorruptFile as exc:
-            self.app.show_damaged(exc)  # type: ignore[attr-defined]
-            return
-        except KioskError as exc:
-            self.error(str(exc))
-            return
-        self.dismiss(result)
+        result = self.attempt(lambda: self._store(code))
+        if result is not None:
+            self.dismiss(result)
+
+    def _store(self, code: str) -> object:
+        if self.editing:
+            return absences.update_absence(
+                self.kiosk, self.editing, self.who, code=code, start=self.start, end=self.end,
+                part=self.part, note=self.note, reported_via=self.via)
+        pupils = [self.pupil, *(self.sibling_pupils if self.with_siblings else [])]
+        return absences.log_absences(
+            self.kiosk, pupils, code=code, start=self.start, end=self.end, part=self.part,
+            note=self.note, via=self.via, who=self.who)
 

@@ -5,24 +5,22 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from kiosk.domain.dates import parse_time
 from kiosk.domain.models import LateArrival, Pupil
-from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
 from kiosk.services.messages import not_a_time
-from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
 
 ACTIONS = (KioskAction("escape", "dismiss", _("Cancel"), _("Close without saving")),)
 
 
-class LateEditScreen(ModalScreen[object]):
+class LateEditScreen(KioskForm):
     """Dismisses with the changed LateArrival, or None."""
 
     BINDINGS = bindings(ACTIONS)
@@ -37,7 +35,7 @@ class LateEditScreen(ModalScreen[object]):
                 name=self.pupil.full_name, klass=self.pupil.class_name)), classes="title")
             yield Input(f"{self.late.time:%H:%M}", id="edit-time")
             yield Input(self.late.reason, placeholder=_("reason (optional)"), id="edit-reason")
-            yield Static(id="late-edit-error")
+            yield Static(id=ERROR_ID)
         yield Footer()
 
     @on(Input.Submitted)
@@ -45,18 +43,10 @@ class LateEditScreen(ModalScreen[object]):
         try:
             time = parse_time(self.query_one("#edit-time", Input).value)
         except ValueError as exc:  # its text is what was typed
-            self._error(not_a_time(str(exc)))
+            self.error(not_a_time(str(exc)))
             return
-        try:
-            changed = absences.update_late(self.kiosk, self.late, self.who, time=time,
-                                           reason=self.query_one("#edit-reason", Input).value)
-        except CorruptFile as exc:
-            self.app.show_damaged(exc)  # type: ignore[attr-defined]
-            return
-        except KioskError as exc:
-            self._error(str(exc))
-            return
-        self.dismiss(changed)
-
-    def _error(self, text: str) -> None:
-        self.query_one("#late-edit-error", Static).update(literal(text))
+        reason = self.query_one("#edit-reason", Input).value
+        changed = self.attempt(lambda: absences.update_late(self.kiosk, self.late, self.who, time=time,
+                                                            reason=reason))
+        if changed:
+            self.dismiss(changed)

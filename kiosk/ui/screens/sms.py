@@ -5,20 +5,18 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from kiosk.domain.absences import next_part
 from kiosk.domain.dates import parse_day
 from kiosk.domain.models import Staff
 from kiosk.domain.sms import SmsProposal, parse_sms
-from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.messages import code_label, not_a_date
-from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.labels import PART_LABELS, period_label
+from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
 
 ACTIONS = (
@@ -30,7 +28,7 @@ ACTIONS = (
 MAX_CANDIDATES = 9
 
 
-class SmsScreen(ModalScreen[object]):
+class SmsScreen(KioskForm):
     """Dismisses with absences.Logged, or None. Nothing is saved without Enter."""
 
     BINDINGS = bindings(ACTIONS)
@@ -48,7 +46,7 @@ class SmsScreen(ModalScreen[object]):
             yield Input(placeholder=_("text message"), id="sms-text")
             yield Static(id="proposal")
             yield Input(placeholder=_("to (e.g. vr, 27/11)"), id="sms-to")
-            yield Static(id="sms-error")
+            yield Static(id=ERROR_ID)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -149,34 +147,26 @@ class SmsScreen(ModalScreen[object]):
         try:
             end = parse_day(event.value, self.kiosk.clock.now().date()) if event.value else p.start
         except ValueError as exc:  # its text is what was typed
-            self._error(not_a_date(str(exc)))
+            self.error(not_a_date(str(exc)))
             return
         if end < p.start:
-            self._error(_("the period ends before it starts"))
+            self.error(_("the period ends before it starts"))
             return
         p.end = end
         if end != p.start:
             p.part = "day"
         event.input.display = False
         self.set_focus(None)
-        self._error("")
+        self.error("")
         self.show()
-
-    def _error(self, text: str) -> None:
-        self.query_one("#sms-error", Static).update(literal(text))
 
     def action_confirm(self) -> None:
         p = self.proposal
         if p is None or not p.pupils or p.start is None:
             return
-        try:
-            logged = absences.log_absences(self.kiosk, p.pupils, code=p.code, start=p.start, end=p.end,
-                                           part=p.part, note=p.reason, via="sms", who=self.staff.id)
-        except CorruptFile as exc:
-            self.app.show_damaged(exc)  # type: ignore[attr-defined]
-            return
-        except KioskError as exc:
-            self._error(str(exc))
-            return
-        self.dismiss(logged)
+        logged = self.attempt(lambda: absences.log_absences(
+            self.kiosk, p.pupils, code=p.code, start=p.start, end=p.end, part=p.part, note=p.reason,
+            via="sms", who=self.staff.id))
+        if logged:
+            self.dismiss(logged)
 
