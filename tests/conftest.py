@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,14 @@ def write_config(directory: Path, *, language: str = "nl", extra: str = "") -> P
         encoding="utf-8",
     )
     return path
+
+
+@pytest.fixture(autouse=True)
+def dutch() -> Iterator[None]:
+    """Every test starts and ends in the kiosk's default language, whatever it switched to."""
+    i18n.set_language("nl")
+    yield
+    i18n.set_language("nl")
 
 
 @pytest.fixture

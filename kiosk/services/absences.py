@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from kiosk.domain import absences as rules_
 from kiosk.domain.absences import PARTS, AbsenceRules, Warning
@@ -15,6 +17,7 @@ from kiosk.domain.text import fold
 from kiosk.errors import Ambiguous, KioskError, NotFound
 from kiosk.i18n import _
 from kiosk.services.context import Kiosk
+from kiosk.store.repo import YearRecords
 
 MAX_NOTE = 200
 
@@ -144,12 +147,17 @@ def update_absence(kiosk: Kiosk, old: Absence, who: str, **changes: object) -> A
     return new
 
 
-def delete_absences(kiosk: Kiosk, entries: list[Absence], who: str, *, action: str = "absence-delete") -> int:
+def _delete(kiosk: Kiosk, records: YearRecords, entries: list[Any], who: str, action: str,
+            describe: Callable[[Any], str]) -> int:
     with kiosk.store.transaction():
-        gone = [e for e in entries if kiosk.repos.absences.remove([e])]
+        gone = [e for e in entries if records.remove([e])]
         for entry in gone:  # only what was really there: a second undo records nothing
-            kiosk.audit(who, action, _describe(entry))
+            kiosk.audit(who, action, describe(entry))
     return len(gone)
+
+
+def delete_absences(kiosk: Kiosk, entries: list[Absence], who: str, *, action: str = "absence-delete") -> int:
+    return _delete(kiosk, kiosk.repos.absences, entries, who, action, _describe)
 
 
 def absences_between(kiosk: Kiosk, start: dt.date, end: dt.date) -> list[Absence]:
@@ -202,11 +210,7 @@ def update_late(kiosk: Kiosk, old: LateArrival, who: str, *, time: dt.time, reas
 
 
 def delete_lates(kiosk: Kiosk, entries: list[LateArrival], who: str, *, action: str = "late-delete") -> int:
-    with kiosk.store.transaction():
-        gone = [e for e in entries if kiosk.repos.lates.remove([e])]
-        for late in gone:
-            kiosk.audit(who, action, _describe_late(late))
-    return len(gone)
+    return _delete(kiosk, kiosk.repos.lates, entries, who, action, _describe_late)
 
 
 def lates_between(kiosk: Kiosk, start: dt.date, end: dt.date) -> list[LateArrival]:

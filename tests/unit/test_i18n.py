@@ -117,15 +117,6 @@ def test_no_stale_translations() -> None:
     )
 
 
-@pytest.fixture
-def restore_dutch() -> Iterator[None]:
-    try:
-        yield
-    finally:
-        i18n.set_language("nl")
-
-
-@pytest.mark.usefixtures("restore_dutch")
 def test_underscore_switches_language() -> None:
     i18n.set_language("en")
     assert i18n.language() == "en"
@@ -138,7 +129,6 @@ def test_underscore_switches_language() -> None:
     assert i18n.language() == "nl", "a rejected language must not change the current one"
 
 
-@pytest.mark.usefixtures("restore_dutch")
 def test_errors_of_the_lower_layers_follow_the_language() -> None:
     """Messages made in the store and domain are translated when they are made, not at import."""
     from kiosk.domain.roster import parse_roster

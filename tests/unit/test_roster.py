@@ -1,5 +1,4 @@
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -31,19 +30,10 @@ def test_english_comma_cp1252():
     assert parsed.encoding == "cp1252"
 
 
-@pytest.fixture
-def restore_dutch() -> Iterator[None]:
-    try:
-        yield
-    finally:
-        i18n.set_language("nl")
-
-
 # (language, the error's line, the earlier line of a duplicate id) in the kiosk's words
 LINE_WORDS = [("nl", "regel 5", "ook op regel 2"), ("en", "line 5", "also on line 2")]
 
 
-@pytest.mark.usefixtures("restore_dutch")
 @pytest.mark.parametrize(("language", "line_5", "also_on_2"), LINE_WORDS)
 def test_every_bad_line_is_reported_with_its_number(language: str, line_5: str, also_on_2: str):
     i18n.set_language(language)

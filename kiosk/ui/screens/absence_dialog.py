@@ -13,12 +13,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
 from kiosk.domain.absences import CHANNELS, next_part
-from kiosk.domain.dates import parse_day, parse_time
+from kiosk.domain.dates import parse_day
 from kiosk.domain.models import Absence, LateArrival, Pupil
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
-from kiosk.services.messages import not_a_date, not_a_time
+from kiosk.services.messages import not_a_date
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, period_label
 from kiosk.ui.screens.form import ERROR_ID, KioskForm
@@ -221,10 +221,8 @@ class AbsenceDialog(KioskForm):
 
     @on(Input.Submitted, "#late-time, #late-reason")
     def _late_entered(self) -> None:
-        try:
-            time = parse_time(self.query_one("#late-time", Input).value)
-        except ValueError as exc:  # its text is what was typed
-            self.error(not_a_time(str(exc)))
+        time = self.read_time("#late-time")
+        if time is None:
             return
         reason = self.query_one("#late-reason", Input).value
         added = self.attempt(lambda: absences.add_late(self.kiosk, self.pupil, who=self.who, time=time,

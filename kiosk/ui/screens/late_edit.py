@@ -7,12 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
 
-from kiosk.domain.dates import parse_time
 from kiosk.domain.models import LateArrival, Pupil
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
-from kiosk.services.messages import not_a_time
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
@@ -40,10 +38,8 @@ class LateEditScreen(KioskForm):
 
     @on(Input.Submitted)
     def _save(self) -> None:
-        try:
-            time = parse_time(self.query_one("#edit-time", Input).value)
-        except ValueError as exc:  # its text is what was typed
-            self.error(not_a_time(str(exc)))
+        time = self.read_time("#edit-time")
+        if time is None:
             return
         reason = self.query_one("#edit-reason", Input).value
         changed = self.attempt(lambda: absences.update_late(self.kiosk, self.late, self.who, time=time,
