@@ -64,11 +64,10 @@ async def _keystrokes(kiosk: Kiosk) -> tuple[list[float], list[float]]:
         await pilot.press(*"greet", "enter", *"1111", "enter")
         await pilot.pause()
         picker = app.screen.query_one(PupilPicker)
-        field = picker.query_one(Input)
         for query in QUERIES:
             for end in range(1, len(query) + 1):
                 start = time.perf_counter()
-                picker._filter(Input.Changed(field, query[:end]))  # what one keystroke runs
+                picker.show(query[:end])  # what one keystroke runs
                 handler.append(time.perf_counter() - start)
     return handler, round_trip
 

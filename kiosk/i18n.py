@@ -1,18 +1,40 @@
-"""Translation: source strings are English; Dutch is the default language of the kiosk."""
+"""Translation with gettext catalogs; English is the source language, Dutch the kiosk's default.
+
+Catalogs live in `kiosk/locale/<language>/LC_MESSAGES/<domain>.po` and are compiled to
+`.mo` when the package is installed (setup.py) or by `make`. Two domains:
+- `kiosk`: every screen, CLI message and error (Dutch; English is the source);
+- `letters`: what parents read on paper (one catalog per letter language).
+
+Strings are translated when they are shown: module-level labels are marked with `N_()`
+and passed through `_()` at display time, so importing a module never freezes a language.
+Dates and weekday names come from Babel (CLDR), imported only when a date is formatted.
+"""
 
 from __future__ import annotations
 
-from kiosk.i18n_nl import NL
+import datetime as dt
+import gettext
+from functools import cache
+from pathlib import Path
 
-LANGUAGES = ("nl", "en")
-_catalogs: dict[str, dict[str, str]] = {"nl": NL, "en": {}}
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+UI_LANGUAGES = ("nl", "en")
+LETTER_LANGUAGES = ("nl", "en", "fr", "tr", "pl", "ro", "uk", "ar")
+RIGHT_TO_LEFT = frozenset({"ar"})
+# Babel locale per language: Flemish Dutch, and the Belgian variants where CLDR has them.
+_LOCALES = {"nl": "nl_BE", "en": "en_BE", "fr": "fr_BE"}
+
 _language = "nl"
 
 
+class MissingCatalog(RuntimeError):
+    """A .po file was not compiled: the package was not installed with `make` or pip."""
+
+
 def set_language(language: str) -> None:
-    global _language
-    if language not in _catalogs:
+    if language not in UI_LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
+    global _language
     _language = language
 
 
@@ -20,11 +42,44 @@ def language() -> str:
     return _language
 
 
+@cache
+def catalog(domain: str, language: str) -> gettext.NullTranslations:
+    """The compiled catalog of one domain and language; English needs none (it is the source)."""
+    if language == "en":
+        return gettext.NullTranslations()
+    try:
+        return gettext.translation(domain, LOCALE_DIR, languages=[language])
+    except OSError:
+        raise MissingCatalog(
+            f"no compiled {language} catalog for {domain!r} in {LOCALE_DIR}: run `make` "
+            "(or reinstall the package) to compile the translations") from None
+
+
 def _(text: str) -> str:
-    """The text in the kiosk's language (English when no translation exists)."""
-    return _catalogs[_language].get(text, text)
+    """The text in the kiosk's language (the English source when no translation exists)."""
+    return catalog("kiosk", _language).gettext(text)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for `n`, by the language's plural rule."""
+    return catalog("kiosk", _language).ngettext(singular, plural, n)
 
 
 def N_(text: str) -> str:
     """Marks a string for translation where it is defined; `_()` translates it when shown."""
     return text
+
+
+def babel_locale(language: str) -> str:
+    return _LOCALES.get(language, language)
+
+
+def format_date(day: dt.date, pattern: str, language: str | None = None) -> str:
+    """A date as the language writes it (CLDR pattern, e.g. 'EEE dd/MM' or 'd MMMM y')."""
+    from babel.dates import format_date as babel_format  # 15 ms: not needed at the login screen
+
+    return babel_format(day, pattern, locale=babel_locale(language or _language))
+
+
+def weekday_name(day: dt.date, language: str | None = None, *, short: bool = False) -> str:
+    return format_date(day, "EEE" if short else "EEEE", language)

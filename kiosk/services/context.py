@@ -28,6 +28,14 @@ class Kiosk:
     def open(cls, config: Config, clock: Clock | None = None) -> Kiosk:
         return cls(config, Store(config.data_dir), clock or clock_from_env())
 
+    def check_readable(self) -> None:
+        """Raise CorruptFile when school.json cannot be read (cheap: it is cached after)."""
+        self.store.check_readable()
+
+    def data_version(self) -> object:
+        """Changes whenever a data file changed on disk, here or in another kiosk process."""
+        return self.store.version()
+
     def audit(self, who: str, action: str, detail: str = "") -> None:
         """Record who did what; call inside the transaction of the change itself."""
         self.repos.audit.add(AuditEntry(at=self.clock.now(), who=who, action=action, detail=detail))

@@ -6,12 +6,21 @@ from pathlib import Path
 
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import AuditEntry
+from kiosk.errors import CorruptFile, StoreError
+from kiosk.i18n import _
 from kiosk.services.context import Kiosk
-from kiosk.store import CorruptFile, backup
+from kiosk.store import backup
 
 
 def check(kiosk: Kiosk) -> list[backup.FileProblem]:
     return backup.check_store(kiosk.store)
+
+
+def check_or_raise(kiosk: Kiosk) -> None:
+    """Raise CorruptFile for the first damaged file, with the latest backup named."""
+    problems = check(kiosk)
+    if problems:
+        raise CorruptFile(problems[0].path, problems[0].reason, latest_backup(kiosk))
 
 
 def make_backup(kiosk: Kiosk, who: str) -> Path:
@@ -23,7 +32,11 @@ def make_backup(kiosk: Kiosk, who: str) -> Path:
 
 def daily_backup(kiosk: Kiosk, *, verified: bool = False) -> Path | None:
     """`verified`: the caller has just checked every file, so it is not decoded twice."""
-    return backup.daily_backup(kiosk.store, kiosk.clock.now(), kiosk.config.backup.keep, verify=not verified)
+    try:
+        return backup.daily_backup(kiosk.store, kiosk.clock.now(), kiosk.config.backup.keep,
+                                   verify=not verified)
+    except OSError as exc:  # a full disk: the kiosk goes on, the head is told
+        raise StoreError(_("The daily backup failed: {error}").format(error=exc.strerror or exc)) from None
 
 
 def list_backups(kiosk: Kiosk) -> list[Path]:

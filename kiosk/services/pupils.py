@@ -76,6 +76,17 @@ def list_pupils(kiosk: Kiosk, class_name: str | None = None) -> list[Pupil]:
     return sorted(pupils, key=lambda p: (p.class_name, p.last_name.casefold(), p.first_name.casefold()))
 
 
+def get_pupil(kiosk: Kiosk, pupil_id: str) -> Pupil | None:
+    """A pupil by id, also one who has left (their history stays)."""
+    return kiosk.repos.pupils.get(pupil_id)
+
+
+def by_ids(kiosk: Kiosk, ids: list[str]) -> list[Pupil]:
+    """The pupils with these ids, in that order (unknown ids are skipped)."""
+    found = (kiosk.repos.pupils.get(pupil_id) for pupil_id in ids)
+    return [p for p in found if p is not None]
+
+
 def class_names(kiosk: Kiosk) -> list[str]:
     return sorted({p.class_name for p in kiosk.repos.pupils.all()})
 

@@ -26,6 +26,17 @@ def add_staff(kiosk: Kiosk, name: str, role: Role, classes: tuple[str, ...], who
     return staff
 
 
+def list_staff(kiosk: Kiosk) -> list[Staff]:
+    """Everyone, by name."""
+    return kiosk.repos.staff.all()
+
+
+def matching(everyone: list[Staff], typed: str) -> list[Staff]:
+    """The names containing what was typed (accents and case ignored)."""
+    wanted = fold(typed.strip())
+    return [s for s in everyone if wanted in fold(s.name)]
+
+
 def find_staff(kiosk: Kiosk, text: str) -> Staff:
     """By id, exact name, or a unique start of the name."""
     wanted = fold(text.strip())

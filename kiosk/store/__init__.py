@@ -1,5 +1,5 @@
 """The only package that touches disk."""
 
-from kiosk.store.storage import CorruptFile, Store, StoreError
+from kiosk.store.storage import Store
 
-__all__ = ["CorruptFile", "Store", "StoreError"]
+__all__ = ["Store"]

@@ -13,31 +13,20 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.errors import Ambiguous, NotFound
+from kiosk.errors import Ambiguous, CorruptFile, NotFound
 from kiosk.i18n import _
 from kiosk.store.files import copy_durably, ensure_private_dir, fsync_dir
-from kiosk.store.storage import BACKUPS_DIR, SCHOOL_FILE, YEARS_DIR, CorruptFile, Store, decode_file
+from kiosk.store.layout import (
+    BEFORE_RESTORE,
+    SCHOOL_FILE,
+    YEARS_DIR,
+    backups_dir,
+    latest_backup,
+    list_backups,
+)
+from kiosk.store.storage import Store, decode_file
 
 DAILY_SUFFIX = "-daily"
-BEFORE_RESTORE = "-before-restore"
-
-
-def backups_dir(data_dir: Path) -> Path:
-    return data_dir / BACKUPS_DIR
-
-
-def list_backups(data_dir: Path) -> list[Path]:
-    """Complete backups, oldest first (names start with a timestamp)."""
-    root = backups_dir(data_dir)
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.iterdir() if p.is_dir() and (p / SCHOOL_FILE).exists())
-
-
-def latest_backup(data_dir: Path) -> Path | None:
-    """The newest backup worth restoring (a pre-restore copy may hold damaged files)."""
-    backups = [p for p in list_backups(data_dir) if not p.name.endswith(BEFORE_RESTORE)]
-    return backups[-1] if backups else None
 
 
 @dataclass(frozen=True)

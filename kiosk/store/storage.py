@@ -23,7 +23,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from kiosk.domain.calendar import school_year_label
-from kiosk.errors import KioskError
+from kiosk.errors import CorruptFile, StoreError
 from kiosk.i18n import _
 from kiosk.store.files import (
     FileLock,
@@ -33,31 +33,8 @@ from kiosk.store.files import (
     remove_stale_temps,
     write_temp,
 )
+from kiosk.store.layout import LOCK_FILE, SCHOOL_FILE, YEARS_DIR, latest_backup
 from kiosk.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
-
-SCHOOL_FILE = "school.json"
-YEARS_DIR = "years"
-BACKUPS_DIR = "backups"
-LOCK_FILE = ".lock"
-
-
-class StoreError(KioskError):
-    """The data directory cannot be used."""
-
-
-class CorruptFile(StoreError):
-    """A data file that cannot be read; never silently replaced."""
-
-    def __init__(self, path: Path, reason: str, backup: Path | None = None) -> None:
-        self.path, self.reason, self.backup = path, reason, backup
-        if backup:
-            hint = _("Latest backup: {path} (restore with: kiosk restore {name})").format(
-                path=backup, name=backup.name)
-        else:
-            hint = _("No backup found.")
-        super().__init__(
-            _("data file {path} cannot be read: {reason}. {hint}").format(path=path, reason=reason, hint=hint)
-        )
 
 
 def decode_file(path: Path, raw: bytes) -> dict[str, Any]:
@@ -210,8 +187,6 @@ class Store:
         return storage
 
     def _corrupt(self, path: Path, reason: str) -> CorruptFile:
-        from kiosk.store.backup import latest_backup
-
         return CorruptFile(path, reason, latest_backup(self.data_dir))
 
     # -- transactions --------------------------------------------------------------------
@@ -265,6 +240,17 @@ class Store:
             self.storage_of(db).forget()
         fsync_dir(self.data_dir / YEARS_DIR)
         fsync_dir(self.data_dir)
+
+    def version(self) -> tuple[tuple[str, int, int, int], ...]:
+        """(name, inode, size, mtime) of every data file: a stat each, nothing is read."""
+        marks = []
+        for path in self.data_files():
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            marks.append((path.name, stat.st_ino, stat.st_size, stat.st_mtime_ns))
+        return tuple(marks)
 
     def check_readable(self) -> None:
         """Raise CorruptFile when school.json cannot be read (cheap: it is cached after)."""

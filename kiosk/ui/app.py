@@ -1,35 +1,45 @@
-"""KioskApp: the screens, the idle lock and the command palette."""
+"""KioskApp: the screens, the idle lock, the one data-changed broadcast and the palette."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.signal import Signal
+from textual.worker import Worker, WorkerState
 
 from kiosk.config import Config
-from kiosk.domain.models import Absence, LateArrival, Staff
-from kiosk.errors import KioskError
-from kiosk.i18n import _
+from kiosk.domain.models import Staff
+from kiosk.errors import CorruptFile, KioskError
+from kiosk.i18n import N_, _
 from kiosk.services.context import Kiosk
-from kiosk.store import CorruptFile
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.messages import DataChanged
+from kiosk.ui.base import translate_bindings
 from kiosk.ui.screens.login import LoginScreen
 from kiosk.ui.screens.store_error import StoreErrorScreen
+from kiosk.ui.undo import UndoStep
 
 if TYPE_CHECKING:
     from kiosk.services.pupils import PupilFinder
 
 APP_ACTIONS = (
-    KioskAction("ctrl+l", "lock", _("Lock"), _("Lock the screen now"), priority=True),
-    KioskAction("ctrl+z", "undo", _("Undo"), _("Take back the last entry"), priority=True),
+    KioskAction("ctrl+l", "lock", N_("Lock"), N_("Lock the screen now"), priority=True),
+    KioskAction("ctrl+z", "undo", N_("Undo"), N_("Take back the last entry"), priority=True),
 )
 MAINTENANCE_DELAY = 1.0  # seconds
 HIDDEN_SYSTEM_COMMANDS = {"Screenshot", "Theme"}  # a screenshot file would leak pupil data
+# Textual's own palette entries and footer label, in the kiosk's language.
+TEXTUAL_STRINGS = (
+    N_("Keys"), N_("Show help for the focused widget and a summary of available keys"),
+    N_("Hide the keys and widget help panel"), N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("palette"), N_("Open the command palette"),
+)
 
 
 class KioskApp(App[None]):
@@ -37,15 +47,20 @@ class KioskApp(App[None]):
     BINDINGS = bindings(APP_ACTIONS)
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, kiosk: Kiosk, *, idle_check_seconds: float = 5.0,
+    def __init__(self, kiosk: Kiosk, *, idle_check_seconds: float = 5.0, watch_seconds: float = 1.0,
                  maintenance_on_start: bool = True) -> None:
         super().__init__()
+        translate_bindings(self)
         self.kiosk = kiosk
         self.user: Staff | None = None
-        self.undo_stack: list[tuple[str, list[Absence | LateArrival]]] = []
-        """(what it was, entries) of this session, newest last."""
+        self.undo_stack: list[UndoStep] = []
+        """This session's entries that ctrl+z can take back, newest last."""
+        self.data_changed: Signal[object] = Signal(self, "data-changed")
+        """Published when any data file changed, here or on another kiosk."""
+        self._data_version: object = None
         self.title = kiosk.config.school.name
         self._idle_check_seconds = idle_check_seconds
+        self._watch_seconds = watch_seconds
         self._maintenance_on_start = maintenance_on_start
         self._last_activity = kiosk.clock.monotonic()
         self.theme = "textual-light"  # set before mount: a later change restyles everything
@@ -69,10 +84,10 @@ class KioskApp(App[None]):
         self._close_messages_no_wait()
 
     # -- start -----------------------------------------------------------------------
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         """The login screen is the bottom of the stack; everything else goes on top of it."""
         try:
-            self.kiosk.store.check_readable()
+            self.kiosk.check_readable()
         except CorruptFile as exc:
             return StoreErrorScreen(exc)
         return LoginScreen()
@@ -81,41 +96,72 @@ class KioskApp(App[None]):
         if not isinstance(self.screen, LoginScreen):
             return
         self.set_interval(self._idle_check_seconds, self.lock_if_idle)
+        self.set_interval(self._watch_seconds, self.watch_store)
         if self._maintenance_on_start:
             # after the login screen is up: checking ten years of files must not delay it
             self.set_timer(MAINTENANCE_DELAY, self.start_maintenance)
 
     @work(thread=True, exclusive=True, group="maintenance", exit_on_error=False)
     def start_maintenance(self) -> None:
-        """Check every data file, then take the day's first backup; off the event loop."""
+        """Check every data file, then take the day's first backup; off the event loop.
+        A failure ends in `on_worker_state_changed`, like every worker's."""
         from kiosk.services import maintenance
 
-        problems = maintenance.check(self.kiosk)
-        if problems:
-            first = problems[0]
-            damaged = CorruptFile(first.path, first.reason, maintenance.latest_backup(self.kiosk))
-            self.call_from_thread(self.show_damaged, damaged)
-            return
-        try:
-            maintenance.daily_backup(self.kiosk, verified=True)
-        except CorruptFile as exc:  # damaged between the check and the backup
-            self.call_from_thread(self.show_damaged, exc)
-        except OSError as exc:  # a full disk: the kiosk goes on, the head is told
-            self.call_from_thread(self.notify, _("The daily backup failed: {error}").format(
-                error=exc.strerror or exc), severity="error", timeout=60, markup=False)
+        maintenance.check_or_raise(self.kiosk)
+        maintenance.daily_backup(self.kiosk, verified=True)
 
-    def report(self, exc: KioskError) -> None:
-        """A refused or failed action: a damaged file stops the kiosk, anything else is shown."""
+    # -- one place for refusals, damage and failed background work ----------------------
+    def report_damage(self, exc: KioskError) -> bool:
+        """A damaged file stops the kiosk (True); anything else is for the caller to show."""
         if isinstance(exc, CorruptFile):
             self.show_damaged(exc)
-        else:
-            self.notify(str(exc), severity="error", markup=False)
+            return True
+        return False
+
+    def report(self, exc: KioskError) -> None:
+        if not self.report_damage(exc):
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
 
     def show_damaged(self, exc: CorruptFile) -> None:
         """A damaged file stops the kiosk with the file and the backup named: never a reset."""
         self.user = None
         self.undo_stack.clear()
-        self.push_screen(StoreErrorScreen(exc))
+        if not isinstance(self.screen, StoreErrorScreen):
+            self.push_screen(StoreErrorScreen(exc))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.worker_changed(event)
+
+    def worker_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker's failure ends here (screens forward theirs): shown, never dropped."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, KioskError):
+            self.report(error)
+        elif isinstance(error, OSError):
+            self.notify(_("Background work failed: {error}. Nothing was changed; try again, or "
+                          "ask for help if it keeps failing.").format(error=error.strerror or error),
+                        severity="error", timeout=60, markup=False)
+        else:
+            self.notify(_("Background work stopped on an unexpected error ({kind}).").format(
+                kind=type(error).__name__), severity="error", timeout=60, markup=False)
+
+    # -- data changed ------------------------------------------------------------------
+    def watch_store(self) -> None:
+        """One watcher for every screen (every `watch_seconds`, a stat of each data file):
+        publish when a data file changed on disk."""
+        try:
+            version = self.kiosk.data_version()
+        except OSError:
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self.data_changed.publish(version)
+
+    def announce_change(self) -> None:
+        """Called after saving here: screens redraw at once instead of at the next tick."""
+        self.watch_store()
 
     # -- session -----------------------------------------------------------------------
     def start_session(self, staff: Staff) -> None:
@@ -123,29 +169,27 @@ class KioskApp(App[None]):
 
         self.user = staff
         self.touch()
-        self.push_screen(HomeScreen(staff))
+        self.push_screen(HomeScreen())
 
-    def remember(self, label: str, entries: list[Absence | LateArrival]) -> None:
-        self.undo_stack.append((label, entries))
+    def remember(self, step: UndoStep) -> None:
+        self.undo_stack.append(step)
 
     def action_undo(self) -> None:
         if not self.undo_stack or self.user is None:
             return
-        from kiosk.services import absences
-
-        label, entries = self.undo_stack[-1]
+        step = self.undo_stack[-1]
         try:
-            removed = absences.undo(self.kiosk, entries, self.user.id)
+            removed = step.undo(self.user.id)
         except KioskError as exc:  # kept on the list: it can be tried again
             self.report(exc)
             return
         self.undo_stack.pop()
         if removed:
-            self.notify(_("Undone: {what}").format(what=label), markup=False)
+            self.notify(_("Undone: {what}").format(what=step.label), markup=False)
         else:
-            self.notify(_("Nothing to undo: {what} was already removed").format(what=label),
+            self.notify(_("Nothing to undo: {what} was already removed").format(what=step.label),
                         severity="warning", markup=False)
-        self.screen.post_message(DataChanged())
+        self.announce_change()
 
     async def action_lock(self) -> None:
         """Back to the login screen; nothing of the previous user stays on screen."""
@@ -183,16 +227,29 @@ class KioskApp(App[None]):
             self.call_later(self.action_lock)
 
     # -- command palette ---------------------------------------------------------------
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if command.title not in HIDDEN_SYSTEM_COMMANDS and (
                     command.title != "Quit" or self.check_action("quit", ())):
-                yield command
-        for owner in (screen, self):
-            for action in getattr(owner, "ACTIONS", APP_ACTIONS if owner is self else ()):
+                yield SystemCommand(_(command.title), _(command.help), command.callback,
+                                    command.discover)
+        owners: tuple[tuple[App[None] | Screen[object], tuple[KioskAction, ...]], ...] = (
+            (screen, getattr(screen, "ACTIONS", ())), (self, APP_ACTIONS))
+        for owner, actions in owners:
+            for action in actions:
                 if owner.check_action(action.action, ()):
-                    yield SystemCommand(action.label, action.help,
-                                        lambda o=owner, a=action: o.run_action(a.action))
+                    yield SystemCommand(_(action.label), _(action.help), _runner(owner, action.action))
+
+
+def _runner(owner: App[None] | Screen[object], action: str) -> Callable[[], object]:
+    async def run() -> None:
+        await owner.run_action(action)
+
+    return run
 
 
 def run(config: Config) -> int:

@@ -12,9 +12,10 @@ import pytest
 
 from kiosk.config import load_config
 from kiosk.domain.models import LateArrival, Role, Staff
+from kiosk.errors import CorruptFile
 from kiosk.services import maintenance
 from kiosk.services.context import Kiosk
-from kiosk.store import CorruptFile, Store
+from kiosk.store import Store
 from kiosk.store.backup import BEFORE_RESTORE, check_store, latest_backup
 from tests.conftest import write_config
 from tests.store.util import kiosk_cli, load, without

@@ -14,10 +14,10 @@ import pytest
 
 from kiosk.clock import FixedClock
 from kiosk.domain.models import AuditEntry, LateArrival, Role, Staff
-from kiosk.errors import KioskError
+from kiosk.errors import CorruptFile, KioskError
 from kiosk.services import maintenance
 from kiosk.services.context import Kiosk
-from kiosk.store import CorruptFile, Store, backup, files, storage
+from kiosk.store import Store, backup, files, storage
 from kiosk.store.repo import Repos
 from tests.conftest import MONDAY_MORNING
 from tests.store.util import tree_bytes

@@ -14,13 +14,12 @@ from kiosk.i18n import _
 from kiosk.services import absences, staff
 from kiosk.services.context import Kiosk
 from kiosk.store import Store
-from kiosk.ui.screens import day_view
 from kiosk.ui.screens.absence_dialog import AbsenceDialog
 from kiosk.ui.screens.day_view import DayViewScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.sms import SmsScreen
 from tests.conftest import MONDAY_MORNING
-from tests.ui.conftest import login, wait_until
+from tests.ui.conftest import session, wait_until
 
 TODAY = MONDAY_MORNING.date()
 PARENT = Guardian("Mona Testveld", phone="0000 12 12 12", email="mona@example.org")
@@ -41,14 +40,8 @@ def notes(app, severity: str | None = None) -> list[str]:
     return [n.message for n in app._notifications if severity in (None, n.severity)]
 
 
-async def gate(pilot) -> None:
-    await login(pilot)
-    assert isinstance(pilot.app.screen, HomeScreen)
-
-
 async def test_same_day_absence_takes_two_keys_after_the_search(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*"quinten")
         await pilot.press("enter", "enter")  # pick the pupil, save with the default code
         await pilot.pause()
@@ -71,8 +64,7 @@ async def test_same_day_absence_takes_two_keys_after_the_search(app, kiosk):
 
 
 async def test_undo_takes_back_the_last_entry_with_one_key(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*"quinten", "enter", "z")
         await pilot.press(*"xena", "enter", "r")
         await pilot.pause()
@@ -85,8 +77,7 @@ async def test_undo_takes_back_the_last_entry_with_one_key(app, kiosk):
 
 
 async def test_half_day_morning(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*"quinten", "enter", "d", "enter")
         await pilot.pause()
         [entry] = today_of(kiosk, QUINTEN)
@@ -95,8 +86,7 @@ async def test_half_day_morning(app, kiosk):
 
 async def test_wednesday_afternoon_is_never_offered(app, kiosk, clock):
     clock.advance(days=2)  # Wednesday 25 November
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*"quinten", "enter", "d")
         assert app.screen.part == "am"
         await pilot.press("d")
@@ -104,8 +94,7 @@ async def test_wednesday_afternoon_is_never_offered(app, kiosk, clock):
 
 
 async def test_period_over_a_weekend_counts_school_half_days_only(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*"quinten", "enter", "p", *"1/12", "enter", "m")
         await pilot.pause()
     [entry] = today_of(kiosk, QUINTEN)
@@ -116,8 +105,7 @@ async def test_period_over_a_weekend_counts_school_half_days_only(app, kiosk):
 
 
 async def test_a_wrong_date_is_explained_and_nothing_saved(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*"quinten", "enter", "p", *"31/02", "enter")
         assert isinstance(app.screen, AbsenceDialog)
         assert "31/02" in str(app.screen.query_one("#form-error", Static).render())
@@ -127,8 +115,7 @@ async def test_a_wrong_date_is_explained_and_nothing_saved(app, kiosk):
 
 
 async def test_siblings_at_once(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*"quinten", "enter", "s", "enter")
         await pilot.pause()
         assert today_of(kiosk, QUINTEN) and today_of(kiosk, XENA)
@@ -138,8 +125,7 @@ async def test_siblings_at_once(app, kiosk):
 
 
 async def test_pasted_text_message_is_proposed_then_confirmed(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press("f7")
         assert isinstance(app.screen, SmsScreen)
         message = "Quinten van 3B is ziek, blijft vandaag en morgen thuis"
@@ -156,8 +142,7 @@ async def test_pasted_text_message_is_proposed_then_confirmed(app, kiosk):
 
 
 async def test_paste_into_the_search_opens_the_text_reader(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         app.screen.query_one("#picker-input", Input).post_message(
             events.Paste("Xena is ziek vandaag, groetjes mama"))
         await pilot.pause()
@@ -168,8 +153,7 @@ async def test_paste_into_the_search_opens_the_text_reader(app, kiosk):
 
 
 async def test_late_arrival_with_the_current_time(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*"xena", "enter", "t", *"bus", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -180,8 +164,7 @@ async def test_late_arrival_with_the_current_time(app, kiosk):
 async def test_fifth_parent_note_warns_and_suggests_a_certificate(app, kiosk):
     for day in (dt.date(2026, 9, 8), dt.date(2026, 9, 22), dt.date(2026, 10, 6), dt.date(2026, 10, 20)):
         absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=day, who="test")
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*"quinten", "enter", "enter")
         await pilot.pause()
         warnings = notes(app, "warning")
@@ -193,8 +176,7 @@ async def test_fifth_parent_note_warns_and_suggests_a_certificate(app, kiosk):
 async def test_five_problematic_half_days_flag_the_pupil_for_the_clb(app, kiosk):
     for day in (dt.date(2026, 10, 5), dt.date(2026, 10, 12)):
         absences.log_absences(kiosk, [QUINTEN], code="problematic", start=day, who="test")
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         assert "Quinten" not in str(app.screen.query_one("#flags", Static).render())
         await pilot.press(*"quinten", "enter", "d", "b")  # a fifth half day
         await pilot.pause()
@@ -210,14 +192,12 @@ async def test_five_problematic_half_days_flag_the_pupil_for_the_clb(app, kiosk)
 
 async def test_day_view_puts_the_teachers_own_class_first_and_follows_other_kiosks(
         app, kiosk, config, monkeypatch):
-    monkeypatch.setattr(day_view, "REFRESH_SECONDS", 0.1)
     teacher = staff.add_staff(kiosk, "Wout Proefhout", Role.TEACHER, ("1A",), who="test")
     staff.set_pin(kiosk, teacher, "1234", who="test")
     absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=TODAY, who="test")
     absences.log_absences(kiosk, [XENA], code="unknown", start=TODAY, who="test")
     other = Kiosk(config, Store(config.data_dir), kiosk.clock)  # the gate tablet
-    async with app.run_test() as pilot:
-        await login(pilot, teacher.name.split()[0], "1234")
+    async with session(app, teacher.id) as pilot:
         await pilot.press("f2")
         screen = app.screen
         assert isinstance(screen, DayViewScreen)
@@ -232,8 +212,7 @@ async def test_day_view_puts_the_teachers_own_class_first_and_follows_other_kios
 
 async def test_edit_and_delete_from_the_day_view_are_audited(app, kiosk):
     absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=TODAY, who="test")
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press("f2")
         screen = app.screen
         index = next(i for i, r in enumerate(screen.rows) if r.pupil.id == QUINTEN.id)
@@ -256,8 +235,7 @@ async def test_edit_and_delete_from_the_day_view_are_audited(app, kiosk):
 async def test_typing_a_long_name_stays_a_search(app, kiosk):
     long_name = Pupil("T3", "Noor", "Van de Hazelakker", "L6B")
     kiosk.repos.pupils.save_many([long_name])
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press(*["space" if c == " " else c for c in "noor van de hazelakker l6b"])
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("enter")
@@ -265,8 +243,7 @@ async def test_typing_a_long_name_stays_a_search(app, kiosk):
 
 
 async def test_a_pasted_message_takes_code_letters_at_once(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         app.screen.query_one("#picker-input", Input).post_message(
             events.Paste("Xena is ziek vandaag, groetjes mama"))
         await pilot.pause()
@@ -280,8 +257,7 @@ async def test_enter_in_the_day_view_opens_the_pupil(app, kiosk):
     from kiosk.ui.screens.pupil_card import PupilCardScreen
 
     absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=TODAY, who="test")
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press("f2")
         index = next(i for i, r in enumerate(app.screen.rows) if r.pupil.id == QUINTEN.id)
         app.screen.query_one(DataTable).move_cursor(row=index)
@@ -293,8 +269,7 @@ async def test_a_late_arrival_can_be_corrected_from_the_day_view(app, kiosk):
     from kiosk.ui.screens.late_edit import LateEditScreen
 
     absences.add_late(kiosk, XENA, who="test", time=dt.time(8, 10))
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press("f2")
         index = next(i for i, r in enumerate(app.screen.rows) if r.late and r.pupil.id == XENA.id)
         app.screen.query_one(DataTable).move_cursor(row=index)
@@ -313,8 +288,7 @@ async def test_a_late_arrival_can_be_corrected_from_the_day_view(app, kiosk):
 
 
 async def test_the_text_readers_period_and_half_day_can_be_corrected(app, kiosk):
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press("f7")
         app.screen.query_one("#sms-text", Input).value = "Quinten is ziek"
         await pilot.press("enter", "p", *"vr", "enter")
@@ -333,12 +307,9 @@ async def test_the_text_readers_period_and_half_day_can_be_corrected(app, kiosk)
 
 async def test_a_file_damaged_while_the_home_screen_polls_shows_the_error_screen(
         app, kiosk, config, monkeypatch):
-    from kiosk.ui.screens import home
     from kiosk.ui.screens.store_error import StoreErrorScreen
 
-    monkeypatch.setattr(home, "REFRESH_SECONDS", 0.05)
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         year_file = config.data_dir / "years" / "2026-2027.json"
         year_file.write_bytes(year_file.read_bytes()[:300])
         assert await wait_until(pilot, lambda: isinstance(app.screen, StoreErrorScreen))
@@ -348,8 +319,7 @@ async def test_a_file_damaged_while_the_home_screen_polls_shows_the_error_screen
 async def test_editing_an_entry_another_kiosk_removed_says_so(app, kiosk, config):
     [entry] = absences.log_absences(kiosk, [QUINTEN], code="sick_note", start=TODAY, who="test").entries
     other = Kiosk(config, Store(config.data_dir), kiosk.clock)
-    async with app.run_test() as pilot:
-        await gate(pilot)
+    async with session(app) as pilot:
         await pilot.press("f2")
         index = next(i for i, r in enumerate(app.screen.rows) if r.pupil.id == QUINTEN.id)
         app.screen.query_one(DataTable).move_cursor(row=index)

@@ -1,138 +1,166 @@
-"""The Dutch catalogue covers every `_("...")` and `N_("...")` string in the code, and `_()`
-really switches language."""
+"""The gettext catalogs cover every translatable string of the code, keep its placeholders,
+carry no markup, are compiled, and `_()` really switches language."""
 
 from __future__ import annotations
 
 import ast
+import datetime as dt
+import gettext
+import io
+import re
 import string
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from textual.content import Content
 
 from kiosk import i18n
-from kiosk.i18n_nl import NL
 
 PACKAGE = Path(i18n.__file__).resolve().parent
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
-# `_()` translates on the spot; `N_()` only marks a string where it is defined (e.g. the default
-# absence code labels), and `_()` translates it later from a variable. Both need a Dutch entry.
-MARKERS = frozenset({"_", "N_"})
-
-
-def _is_translate_call(node: ast.Call) -> bool:
-    if not node.args:
-        return False
-    func = node.func
-    return (isinstance(func, ast.Name) and func.id in MARKERS) or (
-        isinstance(func, ast.Attribute) and func.attr in MARKERS
-    )
-
-
-def _literals(tree: ast.AST) -> Iterator[tuple[str, int]]:
-    """(text, line) of every string literal passed as first argument to `_()` or `N_()`."""
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not _is_translate_call(node):
-            continue
-        first = node.args[0]
-        if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            yield first.value, node.lineno
-
-
-def _source_strings() -> dict[str, list[str]]:
-    """Every literal passed to `_()` or `N_()` under kiosk/, with the places it is used ("file:line")."""
-    found: dict[str, list[str]] = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for text, line in _literals(tree):
-            found.setdefault(text, []).append(f"{path.relative_to(PACKAGE.parent)}:{line}")
+def _extracted() -> set[str | tuple[str, str]]:
+    found: set[str | tuple[str, str]] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS):
+        found.add(tuple(message) if isinstance(message, tuple | list) else message)  # type: ignore[arg-type]
     return found
 
 
-SOURCE = _source_strings()
+SOURCE = _extracted()
+
+
+def _catalog(domain: str, language: str) -> Catalog:
+    with (PACKAGE / "locale" / language / "LC_MESSAGES" / f"{domain}.po").open("rb") as handle:
+        return read_po(handle)
+
+
+def _ui_catalogs() -> list[str]:
+    return sorted(p.parent.parent.name for p in (PACKAGE / "locale").glob("*/LC_MESSAGES/kiosk.po"))
 
 
 def _placeholders(text: str) -> set[str]:
-    """The `{...}` fields of a format string, with their conversion and format spec."""
-    fields: set[str] = set()
+    """`{name!r:>3}` fields and printf-style `%(name)s` / `%s` (argparse's own strings)."""
+    fields = {f"%{m}" for m in re.findall(r"%(\([a-z_]+\)[sdr]|[sdr])", text)}
     for _literal, name, spec, conversion in string.Formatter().parse(text):
         if name is not None:
             fields.add(f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}")
     return fields
 
 
-def _listing(items: Iterator[str]) -> str:
-    return "\n".join(f"  {item}" for item in items)
+def _key(message_id: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    return tuple(message_id) if isinstance(message_id, list | tuple) else message_id
 
 
-def test_the_code_has_translatable_strings() -> None:
-    assert len(SOURCE) > 10, "the AST walk found (almost) no _() calls: is the scan broken?"
+def test_the_scan_finds_the_code_s_strings() -> None:
+    assert len(SOURCE) > 250, "the extraction found (almost) nothing: is the scan broken?"
+    assert "Absences" in SOURCE
+    assert ("Wrong PIN. {n} try left.", "Wrong PIN. {n} tries left.") in SOURCE
 
 
-def test_the_scan_sees_underscore_and_n_underscore_calls() -> None:
-    sample = ast.parse(
-        'from kiosk import i18n\n'
-        'LABEL = N_("marked")\n'
-        'print(_("shown"), i18n._("qualified"), i18n.N_("qualified mark"))\n'
-        'print(_(LABEL), M_("other"), _(f"{LABEL}"))\n'
-    )
-    assert sorted(text for text, _line in _literals(sample)) == [
-        "marked", "qualified", "qualified mark", "shown",
-    ]
+def test_there_is_a_dutch_ui_catalog() -> None:
+    assert "nl" in _ui_catalogs()
 
 
-def test_every_source_string_has_a_dutch_translation() -> None:
-    missing = sorted(text for text in SOURCE if text not in NL)
-    assert not missing, f"{len(missing)} string(s) missing from kiosk/i18n_nl.py:\n" + _listing(
-        f"{text!r}  ({', '.join(SOURCE[text])})" for text in missing
-    )
+@pytest.mark.parametrize("language", _ui_catalogs())
+def test_every_source_string_is_translated(language: str) -> None:
+    catalog = _catalog("kiosk", language)
+    translated = {_key(m.id): m.string for m in catalog if m.id}
+    missing = sorted(str(s) for s in SOURCE if not translated.get(s)
+                     or (isinstance(translated[s], tuple) and not all(translated[s])))
+    assert not missing, f"{len(missing)} untranslated in {language} (run `make messages`):\n" + "\n".join(missing)
+    stale = sorted(str(k) for k in translated if k not in SOURCE)
+    assert not stale, "no longer used in the code (run `make messages`):\n" + "\n".join(stale)
+    fuzzy = [str(m.id) for m in catalog if m.id and m.fuzzy]
+    assert not fuzzy, f"fuzzy (unchecked) translations: {fuzzy}"
 
 
-def test_no_translation_is_empty() -> None:
-    empty = sorted(text for text, dutch in NL.items() if not dutch.strip())
-    assert not empty, "empty translation(s):\n" + _listing(repr(text) for text in empty)
-
-
-def test_placeholders_are_kept_in_the_dutch_text() -> None:
+@pytest.mark.parametrize("language", _ui_catalogs())
+def test_placeholders_are_kept(language: str) -> None:
     wrong = []
-    for text, dutch in sorted(NL.items()):
-        try:
-            english_fields, dutch_fields = _placeholders(text), _placeholders(dutch)
-        except ValueError as error:
-            wrong.append(f"{text!r} -> {dutch!r}: bad format string ({error})")
+    for message in _catalog("kiosk", language):
+        if not message.id:
             continue
-        if english_fields != dutch_fields:
-            wrong.append(
-                f"{text!r} -> {dutch!r}: "
-                f"English has {sorted(english_fields)}, Dutch has {sorted(dutch_fields)}"
-            )
-    assert not wrong, "placeholders differ:\n" + _listing(iter(wrong))
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        targets = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set().union(*(_placeholders(s) for s in sources))
+        for target in targets:
+            if _placeholders(target) - wanted or (len(sources) == 1 and _placeholders(target) != wanted):
+                wrong.append(f"{message.id!r} -> {target!r}")
+    assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
 
 
-def test_no_stale_translations() -> None:
-    stale = sorted(text for text in NL if text not in SOURCE)
-    assert not stale, f"{len(stale)} stale entries in kiosk/i18n_nl.py, no longer used in the code:\n" + (
-        _listing(repr(text) for text in stale)
-    )
+@pytest.mark.parametrize("language", _ui_catalogs())
+def test_no_translation_holds_markup(language: str) -> None:
+    """Translations are shown as plain text; markup in one would be a bug waiting."""
+    marked = []
+    for message in _catalog("kiosk", language):
+        targets = message.string if isinstance(message.string, tuple) else (message.string,)
+        marked += [t for t in targets if t and Content.from_markup(t).plain != t]
+    assert not marked, f"markup in translations: {marked}"
+
+
+@pytest.mark.parametrize("language", _ui_catalogs())
+def test_the_compiled_catalog_is_current(language: str) -> None:
+    """A .po edited after the install must be compiled again (make does it)."""
+    source = io.BytesIO()
+    write_mo(source, _catalog("kiosk", language))
+    fresh = gettext.GNUTranslations(io.BytesIO(source.getvalue()))
+    compiled = PACKAGE / "locale" / language / "LC_MESSAGES" / "kiosk.mo"
+    assert compiled.exists(), "catalog not compiled: run make"
+    with compiled.open("rb") as handle:
+        installed = gettext.GNUTranslations(handle)
+    assert installed._catalog == fresh._catalog, "kiosk.mo is older than kiosk.po: run make"  # type: ignore[attr-defined]
+
+
+def _module_level_translations(tree: ast.Module) -> list[int]:
+    """Lines where `_()` runs at import time: it would freeze the language of that moment."""
+    inside = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+              for n in ast.walk(f)}
+    return [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+            and n.func.id in ("_", "ngettext") and id(n) not in inside]
+
+
+def test_labels_are_translated_when_shown_not_at_import() -> None:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        lines = _module_level_translations(ast.parse(path.read_text(encoding="utf-8")))
+        if lines:
+            found[str(path.relative_to(PACKAGE))] = lines
+    assert not found, f"use N_() for module-level labels and _() where they are shown: {found}"
+    assert _module_level_translations(ast.parse('X = _("a")\ndef f():\n    return _("b")\n')) == [1]
 
 
 def test_underscore_switches_language() -> None:
     i18n.set_language("en")
     assert i18n.language() == "en"
     assert i18n._("Absences") == "Absences"
+    assert i18n.ngettext("Wrong PIN. {n} try left.", "Wrong PIN. {n} tries left.", 1) == "Wrong PIN. {n} try left."
     i18n.set_language("nl")
-    assert i18n.language() == "nl"
     assert i18n._("Absences") == "Afwezigheden"
+    assert i18n.ngettext("Wrong PIN. {n} try left.", "Wrong PIN. {n} tries left.", 3).format(n=3) == (
+        "Verkeerde PIN. Nog 3 pogingen.")
     with pytest.raises(ValueError):
         i18n.set_language("xx")
     assert i18n.language() == "nl", "a rejected language must not change the current one"
 
 
+def test_dates_are_written_as_the_language_writes_them() -> None:
+    monday = dt.date(2026, 11, 23)
+    assert i18n.format_date(monday, "EEEE d MMMM y", "nl") == "maandag 23 november 2026"
+    assert i18n.format_date(monday, "EEEE d MMMM y", "en") == "Monday 23 November 2026"
+    assert i18n.format_date(monday, "EEE dd/MM", "nl") == "ma 23/11"
+
+
 def test_errors_of_the_lower_layers_follow_the_language() -> None:
     """Messages made in the store and domain are translated when they are made, not at import."""
     from kiosk.domain.roster import parse_roster
-    from kiosk.store import CorruptFile
+    from kiosk.errors import CorruptFile
 
     i18n.set_language("en")
     assert str(CorruptFile(Path("school.json"), "x")).endswith("No backup found.")
@@ -140,3 +168,14 @@ def test_errors_of_the_lower_layers_follow_the_language() -> None:
     i18n.set_language("nl")
     assert str(CorruptFile(Path("school.json"), "x")).endswith("Geen back-up gevonden.")
     assert str(parse_roster(b"").errors[0]) == "regel 1: het bestand is leeg"
+
+
+def test_a_missing_compiled_catalog_is_named(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.catalog.cache_clear()
+    try:
+        with pytest.raises(i18n.MissingCatalog, match="make"):
+            i18n.catalog("kiosk", "nl")
+    finally:
+        monkeypatch.undo()
+        i18n.catalog.cache_clear()

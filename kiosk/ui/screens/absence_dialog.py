@@ -5,7 +5,7 @@ two keys (Enter to pick, Enter or the code letter to save)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -13,35 +13,26 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
 from kiosk.domain.absences import CHANNELS, next_part
-from kiosk.domain.dates import parse_day
-from kiosk.domain.models import Absence, LateArrival, Pupil
-from kiosk.i18n import _
-from kiosk.services import absences
-from kiosk.services.context import Kiosk
-from kiosk.services.messages import not_a_date
+from kiosk.domain.models import Absence, Pupil
+from kiosk.i18n import N_, _
+from kiosk.services import absences, entry
+from kiosk.services.labels import channel_label, part_label, period_label
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, period_label
+from kiosk.ui.feedback import LateResult
 from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
 
 ACTIONS = (
-    KioskAction("enter", "save_default", _("Save"), _("Save with the default code")),
-    KioskAction("d", "cycle_part", _("Day/half"), _("Whole day, morning or afternoon")),
-    KioskAction("p", "edit_period", _("Period"), _("From and to date")),
-    KioskAction("n", "edit_note", _("Note"), _("A short note")),
-    KioskAction("w", "cycle_via", _("Reported via"), _("Text, phone, agenda, e-mail, in person")),
-    KioskAction("s", "toggle_siblings", _("Siblings"), _("Also for brothers and sisters")),
-    KioskAction("t", "late", _("Late"), _("A late arrival instead")),
-    KioskAction("i", "card", _("Pupil"), _("The pupil's card and history")),
-    KioskAction("escape", "cancel", _("Cancel"), _("Close without saving")),
+    KioskAction("enter", "save_default", N_("Save"), N_("Save with the default code")),
+    KioskAction("d", "cycle_part", N_("Day/half"), N_("Whole day, morning or afternoon")),
+    KioskAction("p", "edit_period", N_("Period"), N_("From and to date")),
+    KioskAction("n", "edit_note", N_("Note"), N_("A short note")),
+    KioskAction("w", "cycle_via", N_("Reported via"), N_("Text, phone, agenda, e-mail, in person")),
+    KioskAction("s", "toggle_siblings", N_("Siblings"), N_("Also for brothers and sisters")),
+    KioskAction("t", "late", N_("Late"), N_("A late arrival instead")),
+    KioskAction("i", "card", N_("Pupil"), N_("The pupil's card and history")),
+    KioskAction("escape", "cancel", N_("Cancel"), N_("Close without saving")),
 )
-
-
-@dataclass
-class LateResult:
-    pupil: Pupil
-    late: LateArrival
-    this_month: int
 
 
 class AbsenceDialog(KioskForm):
@@ -49,20 +40,28 @@ class AbsenceDialog(KioskForm):
 
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
+    OPTIONAL_FIELDS = ("#period-row", "#note")
     AUTO_FOCUS = ""  # nothing focused: keys go to the dialog, one letter per code
 
-    def __init__(self, kiosk: Kiosk, pupil: Pupil, who: str, editing: Absence | None = None) -> None:
+    def __init__(self, pupil: Pupil, editing: Absence | None = None) -> None:
         super().__init__()
-        self.kiosk, self.pupil, self.who, self.editing = kiosk, pupil, who, editing
-        today = kiosk.clock.now().date()
-        self.start = editing.start if editing else today
-        self.end = editing.end if editing else today
+        self.pupil, self.editing = pupil, editing
+        self.start = self.end = dt.date.min  # set on mount, from the kiosk's clock
+        self.sibling_pupils: list[Pupil] = []
         self.part = editing.part if editing else "day"
         self.via = editing.reported_via if editing else "sms"
         self.note = editing.note if editing else ""
-        self.sibling_pupils = absences.siblings(kiosk, pupil) if not editing else []
         self.with_siblings = False
         self.mode = "codes"
+
+    def on_mount(self) -> None:
+        today = self.kiosk.clock.now().date()
+        self.start = self.editing.start if self.editing else today
+        self.end = self.editing.end if self.editing else today
+        self.sibling_pupils = [] if self.editing else absences.siblings(self.kiosk, self.pupil)
+        for selector in ("#period-row", "#note", "#late-row"):
+            self.query_one(selector).display = False
+        self.refresh_summary()
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -84,14 +83,9 @@ class AbsenceDialog(KioskForm):
             yield Static(id=ERROR_ID)
         yield Footer()
 
-    def on_mount(self) -> None:
-        for selector in ("#period-row", "#note", "#late-row"):
-            self.query_one(selector).display = False
-        self.refresh_summary()
-
     def refresh_summary(self) -> None:
-        period = period_label(self.start, self.end)
-        parts = [period, PART_LABELS[self.part], _("via {channel}").format(channel=CHANNEL_LABELS[self.via])]
+        parts = [period_label(self.start, self.end), part_label(self.part),
+                 _("via {channel}").format(channel=channel_label(self.via))]
         if self.note:
             parts.append(f"“{self.note}”")
         self.query_one("#summary", Static).update(literal(" · ".join(parts)))
@@ -103,6 +97,8 @@ class AbsenceDialog(KioskForm):
         ]
         self.query_one("#codes", Static).update(literal("\n".join(lines)))
 
+    fields_closed = refresh_summary
+
     def _show_siblings(self) -> None:
         widget = self.query_one("#siblings", Static)
         if not self.sibling_pupils:
@@ -113,16 +109,13 @@ class AbsenceDialog(KioskForm):
         widget.update(literal(label.format(names=names)))
 
     # -- keys ----------------------------------------------------------------------------
-    def _typing(self) -> bool:
-        return isinstance(self.focused, Input)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._typing() and action != "cancel":
+        if self.typing() and action != "cancel":
             return False
         return not (action in ("toggle_siblings", "late") and self.editing)
 
     def on_key(self, event: events.Key) -> None:
-        if self._typing() or not event.character:
+        if self.typing() or not event.character:
             return
         code = absences.rules(self.kiosk).by_key(event.character.lower())
         if code:
@@ -166,13 +159,11 @@ class AbsenceDialog(KioskForm):
 
     def action_late(self) -> None:
         self.query_one("#late-row").display = True
-        self.query_one("#codes").display = False
-        self.query_one("#summary").display = False
-        self.query_one("#siblings").display = False
+        for selector in ("#codes", "#summary", "#siblings"):
+            self.query_one(selector).display = False
         self.query_one("#dialog-title", Static).update(literal(_("Late: {name} · {klass}").format(
             name=self.pupil.full_name, klass=self.pupil.class_name)))
-        time = self.query_one("#late-time", Input)
-        time.value = f"{self.kiosk.clock.now():%H:%M}"
+        self.query_one("#late-time", Input).value = f"{self.kiosk.clock.now():%H:%M}"
         self.mode = "late"
         self.query_one("#late-reason", Input).focus()
 
@@ -181,52 +172,32 @@ class AbsenceDialog(KioskForm):
 
         self.app.push_screen(PupilCardScreen(self.pupil))
 
-    def action_cancel(self) -> None:
-        """Esc leaves a field first; a second Esc closes the dialog (in late mode: at once)."""
-        if self._typing() and self.mode == "codes":
-            self._close_fields()
-            return
-        self.dismiss(None)
-
-    def _close_fields(self) -> None:
-        self.query_one("#period-row").display = False
-        self.query_one("#note").display = False
-        self.set_focus(None)
-        self.refresh_summary()
-
     # -- inputs --------------------------------------------------------------------------
     @on(Input.Submitted, "#from, #to")
     def _period_entered(self) -> None:
         today = self.kiosk.clock.now().date()
-        end_text = self.query_one("#to", Input).value
-        try:
-            start = parse_day(self.query_one("#from", Input).value or "vandaag", today)
-            end = parse_day(end_text, today) if end_text else start
-        except ValueError as exc:  # its text is what was typed
-            self.error(not_a_date(str(exc)))
+        period = self.attempt(lambda: entry.read_period(
+            self.query_one("#from", Input).value, self.query_one("#to", Input).value, today,
+            default_start=today))
+        if period is None:
             return
-        if end < start:
-            self.error(_("the period ends before it starts"))
-            return
-        self.start, self.end = start, end
-        if start != end:
+        self.start, self.end = period
+        if self.start != self.end:
             self.part = "day"
-        self.error("")
-        self._close_fields()
+        self.show_error("")
+        self.close_fields()
 
     @on(Input.Submitted, "#note")
     def _note_entered(self, event: Input.Submitted) -> None:
         self.note = event.value.strip()
-        self._close_fields()
+        self.close_fields()
 
     @on(Input.Submitted, "#late-time, #late-reason")
     def _late_entered(self) -> None:
-        time = self.read_time("#late-time")
-        if time is None:
-            return
+        time_text = self.query_one("#late-time", Input).value
         reason = self.query_one("#late-reason", Input).value
-        added = self.attempt(lambda: absences.add_late(self.kiosk, self.pupil, who=self.who, time=time,
-                                                       reason=reason))
+        added = self.attempt(lambda: absences.add_late(
+            self.kiosk, self.pupil, who=self.user.id, time=entry.read_time(time_text), reason=reason))
         if added:
             self.dismiss(LateResult(self.pupil, *added))
 
@@ -239,10 +210,9 @@ class AbsenceDialog(KioskForm):
     def _store(self, code: str) -> object:
         if self.editing:
             return absences.update_absence(
-                self.kiosk, self.editing, self.who, code=code, start=self.start, end=self.end,
+                self.kiosk, self.editing, self.user.id, code=code, start=self.start, end=self.end,
                 part=self.part, note=self.note, reported_via=self.via)
         pupils = [self.pupil, *(self.sibling_pupils if self.with_siblings else [])]
         return absences.log_absences(
             self.kiosk, pupils, code=code, start=self.start, end=self.end, part=self.part,
-            note=self.note, via=self.via, who=self.who)
-
+            note=self.note, via=self.via, who=self.user.id)

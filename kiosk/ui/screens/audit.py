@@ -3,29 +3,40 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from kiosk.i18n import _
-from kiosk.services import maintenance
+from kiosk.i18n import N_, _
+from kiosk.services import maintenance, staff
 from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.base import KioskScreen
 from kiosk.ui.text import literal_cell
 
-ACTIONS = (KioskAction("escape", "app.pop_screen", _("Back"), _("Back to the home screen")),)
+ACTIONS = (KioskAction("escape", "app.pop_screen", N_("Back"), N_("Back to the home screen")),)
 WHAT = {
-    "login": _("logged in"), "login-failed": _("wrong PIN"), "login-locked": _("locked after wrong PINs"),
-    "roster-import": _("pupil list imported"), "staff-add": _("staff member added"),
-    "pin-set": _("PIN set"), "export": _("exported"), "backup": _("backup"), "restore": _("backup restored"),
-    "demo": _("demo school made"), "absence-add": _("absence logged"), "absence-edit": _("absence changed"),
-    "absence-delete": _("absence deleted"), "absence-undo": _("absence undone"),
-    "late-add": _("late arrival logged"), "late-edit": _("late arrival changed"),
-    "late-delete": _("late arrival deleted"),
-    "late-undo": _("late arrival undone"),
+    "login": N_("logged in"),
+    "login-failed": N_("wrong PIN"),
+    "login-locked": N_("locked after wrong PINs"),
+    "roster-import": N_("pupil list imported"),
+    "staff-add": N_("staff member added"),
+    "pin-set": N_("PIN set"),
+    "export": N_("exported"),
+    "backup": N_("backup"),
+    "restore": N_("backup restored"),
+    "demo": N_("demo school made"),
+    "absence-add": N_("absence logged"),
+    "absence-edit": N_("absence changed"),
+    "absence-delete": N_("absence deleted"),
+    "absence-undo": N_("absence undone"),
+    "late-add": N_("late arrival logged"),
+    "late-edit": N_("late arrival changed"),
+    "late-delete": N_("late arrival deleted"),
+    "late-undo": N_("late arrival undone"),
 }
 
 
-class AuditScreen(Screen[None]):
+class AuditScreen(KioskScreen[None]):
     BINDINGS = bindings(ACTIONS)
+    ACTIONS = ACTIONS
 
     def compose(self) -> ComposeResult:
         yield Static(_("Audit trail of this school year (newest first)"), classes="title")
@@ -35,9 +46,9 @@ class AuditScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(_("When"), _("Who"), _("What"), _("Detail"))
-        kiosk = self.app.kiosk  # type: ignore[attr-defined]
-        names = {s.id: s.name for s in kiosk.repos.staff.all()}
-        for e in reversed(maintenance.audit_trail(kiosk)):
-            cells = (f"{e.at:%d-%m %H:%M}", names.get(e.who, e.who), WHAT.get(e.action, e.action), e.detail)
+        names = {s.id: s.name for s in staff.list_staff(self.kiosk)}
+        for e in reversed(maintenance.audit_trail(self.kiosk)):
+            what = _(WHAT[e.action]) if e.action in WHAT else e.action
+            cells = (f"{e.at:%d-%m %H:%M}", names.get(e.who, e.who), what, e.detail)
             table.add_row(*(literal_cell(cell) for cell in cells))
         table.focus()

@@ -5,39 +5,36 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from kiosk.domain.models import Absence, Staff
-from kiosk.errors import KioskError
-from kiosk.i18n import _
-from kiosk.services import absences
+from kiosk.domain.models import Absence
+from kiosk.i18n import N_, _
+from kiosk.services import absences, calendar_info
+from kiosk.services.labels import absence_period, channel_label, day_label
 from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.labels import CHANNEL_LABELS, PART_LABELS, day_label, period_label
-from kiosk.ui.messages import DataChanged
+from kiosk.ui.base import KioskScreen
+from kiosk.ui.feedback import show_saved
 from kiosk.ui.text import literal, literal_cell
 from kiosk.ui.widgets.confirm import ConfirmScreen
 
 ACTIONS = (
-    KioskAction("left", "day(-1)", _("Previous day"), _("Show the day before"), priority=True),
-    KioskAction("right", "day(1)", _("Next day"), _("Show the day after"), priority=True),
-    KioskAction("v", "today", _("Today"), _("Back to today")),
-    KioskAction("e", "edit", _("Edit"), _("Change the selected entry")),
-    KioskAction("delete", "delete", _("Delete"), _("Delete the selected entry")),
-    KioskAction("i", "card", _("Pupil"), _("The pupil's card and history (also Enter)")),
-    KioskAction("escape", "app.pop_screen", _("Back"), _("Back to the home screen")),
+    KioskAction("left", "day(-1)", N_("Previous day"), N_("Show the day before"), priority=True),
+    KioskAction("right", "day(1)", N_("Next day"), N_("Show the day after"), priority=True),
+    KioskAction("v", "today", N_("Today"), N_("Back to today")),
+    KioskAction("e", "edit", N_("Edit"), N_("Change the selected entry")),
+    KioskAction("delete", "delete", N_("Delete"), N_("Delete the selected entry")),
+    KioskAction("i", "card", N_("Pupil"), N_("The pupil's card and history (also Enter)")),
+    KioskAction("escape", "app.pop_screen", N_("Back"), N_("Back to the home screen")),
 )
-REFRESH_SECONDS = 2.0
 
 
-class DayViewScreen(Screen[None]):
+class DayViewScreen(KioskScreen[None]):
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
 
-    def __init__(self, staff: Staff) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.staff = staff
         self.day = dt.date.min  # set on mount, from the kiosk's clock
         self.rows: list[absences.DayRow] = []
         self._signature: object = None
@@ -48,24 +45,18 @@ class DayViewScreen(Screen[None]):
         yield DataTable(id="day-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
-    @property
-    def kiosk(self):
-        return self.app.kiosk  # type: ignore[attr-defined]
-
     def on_mount(self) -> None:
         self.day = self.kiosk.clock.now().date()
         table = self.query_one(DataTable)
         table.add_columns(_("Class"), _("Pupil"), _("What"), _("Period"), _("Via"), _("Note"), _("Signal"))
         self.reload()
         table.focus()
-        self.set_interval(REFRESH_SECONDS, lambda: self.reload(only_if_changed=True))
+        self.follow_data(lambda: self.reload(only_if_changed=True))
 
     def reload(self, *, only_if_changed: bool = False) -> None:
-        """Polled: another kiosk (the gate tablet) may have written; redraw only then."""
-        try:
-            view = absences.day_view(self.kiosk, self.day, self.staff)
-        except KioskError as exc:  # e.g. a file damaged meanwhile
-            self.app.report(exc)  # type: ignore[attr-defined]
+        """Also when another kiosk (the gate tablet) wrote; redraw only when something changed."""
+        view = self.attempt(lambda: absences.day_view(self.kiosk, self.day, self.user))
+        if view is None:
             return
         entries = [(r.absence or r.late) for _c, rows in view.classes for r in rows]
         signature = (view.clb, view.late_flags, entries)
@@ -74,7 +65,7 @@ class DayViewScreen(Screen[None]):
         self._signature = signature
         title = _("Absences and late arrivals · {day}").format(day=day_label(self.day))
         if not self.kiosk.calendar.is_school_day(self.day):
-            title += f" · {_('no school')}"
+            title += f" · {calendar_info.school_status(self.kiosk, self.day)}"
         self.query_one("#day-title", Static).update(literal(title))
         counts = " · ".join(f"{c}: {n}" for c, n in sorted(view.counts.items())) or _("nobody absent")
         self.query_one("#day-counts", Static).update(literal(_(
@@ -99,10 +90,8 @@ class DayViewScreen(Screen[None]):
             signals.append(_("late {n}× this month").format(n=view.late_flags[row.pupil.id]))
         if row.absence:
             a = row.absence
-            period = period_label(a.start, a.end)
             return [row.pupil.class_name, row.pupil.full_name, code_label(self.kiosk, a.code),
-                    f"{period} {PART_LABELS[a.part]}", CHANNEL_LABELS.get(a.reported_via, a.reported_via),
-                    a.note, " ".join(signals)]
+                    absence_period(a), channel_label(a.reported_via), a.note, " ".join(signals)]
         assert row.late
         late = _("late {time}").format(time=f"{row.late.time:%H:%M}")
         return [row.pupil.class_name, row.pupil.full_name, late, "", "", row.late.reason, " ".join(signals)]
@@ -128,47 +117,40 @@ class DayViewScreen(Screen[None]):
 
     def action_edit(self) -> None:
         from kiosk.ui.screens.absence_dialog import AbsenceDialog
-        from kiosk.ui.screens.home import show_saved
 
         row = self._selected()
         if row and row.absence:
-            dialog = AbsenceDialog(self.kiosk, row.pupil, self.staff.id, editing=row.absence)
-            self.app.push_screen(dialog, lambda result: (show_saved(self, result), self.reload()))
+            self.app.push_screen(AbsenceDialog(row.pupil, editing=row.absence), self._edited)
         elif row and row.late:
             from kiosk.ui.screens.late_edit import LateEditScreen
 
-            self.app.push_screen(LateEditScreen(self.kiosk, row.pupil, row.late, self.staff.id),
-                                 lambda _result: self.reload())
+            self.app.push_screen(LateEditScreen(row.pupil, row.late), self._edited)
+
+    def _edited(self, result: object) -> None:
+        show_saved(self.kiosk_app, result)
+        self.reload()
 
     def action_delete(self) -> None:
         row = self._selected()
         if row is None:
             return
-        if row.absence:
-            a = row.absence
-            period = period_label(a.start, a.end)
-            what = f"{row.pupil.full_name}: {code_label(self.kiosk, a.code)}, {period}"
-        else:
-            what = f"{row.pupil.full_name}: " + _("late {time}").format(time=f"{row.late.time:%H:%M}")
+        absence, late = row.absence, row.late
+        if absence:
+            what = f"{row.pupil.full_name}: {code_label(self.kiosk, absence.code)}, {absence_period(absence)}"
+        elif late:
+            what = f"{row.pupil.full_name}: " + _("late {time}").format(time=f"{late.time:%H:%M}")
+
+        def delete() -> int:
+            if isinstance(absence, Absence):
+                return absences.delete_absences(self.kiosk, [absence], self.user.id)
+            return absences.delete_lates(self.kiosk, [late] if late else [], self.user.id)
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                if isinstance(row.absence, Absence):
-                    absences.delete_absences(self.kiosk, [row.absence], self.staff.id)
-                elif row.late:
-                    absences.delete_lates(self.kiosk, [row.late], self.staff.id)
-            except KioskError as exc:
-                self.app.report(exc)  # type: ignore[attr-defined]
-                return
-            self.notify(_("Deleted: {what}").format(what=what), markup=False)
-            self.reload()
+            if yes and self.attempt(delete) is not None:
+                self.notify(_("Deleted: {what}").format(what=what), markup=False)
+                self.kiosk_app.announce_change()
 
         self.app.push_screen(ConfirmScreen(_("Delete {what}?").format(what=what)), confirmed)
 
     def on_data_table_row_selected(self) -> None:
         self.action_card()  # Enter or a click on a row
-
-    def on_data_changed(self, message: DataChanged) -> None:
-        self.reload()

@@ -1,44 +1,45 @@
-"""What the kiosk's small forms (absence, text message, late arrival) share."""
+"""What the kiosk's small forms share: an error line, and Esc that first leaves a field."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from typing import TypeVar
+from typing import ClassVar
 
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from kiosk.domain.dates import parse_time
-from kiosk.errors import KioskError
-from kiosk.services.messages import not_a_time
-from kiosk.store import CorruptFile
+from kiosk.ui.base import KioskModal
 from kiosk.ui.text import literal
 
-T = TypeVar("T")
 ERROR_ID = "form-error"
 
 
-class KioskForm(ModalScreen[object]):
-    """Compose a `Static(id=ERROR_ID)`; `attempt` runs a service call and reports refusals."""
+class KioskForm(KioskModal[object]):
+    """Compose a `Static(id=ERROR_ID)`; refusals of `attempt()` are shown there."""
 
-    def error(self, text: str) -> None:
+    OPTIONAL_FIELDS: ClassVar[tuple[str, ...]] = ()
+    """Selectors of fields opened by a key: Esc closes them before it closes the form."""
+
+    def show_error(self, text: str) -> None:
         self.query_one(f"#{ERROR_ID}", Static).update(literal(text))
 
-    def read_time(self, selector: str) -> dt.time | None:
-        """The time typed in an Input, or None after showing why it is not a time."""
-        try:
-            return parse_time(self.query_one(selector, Input).value)
-        except ValueError as exc:  # its text is what was typed
-            self.error(not_a_time(str(exc)))
-            return None
+    def typing(self) -> bool:
+        return isinstance(self.focused, Input)
 
-    def attempt(self, call: Callable[[], T]) -> T | None:
-        """None when refused: a damaged file stops the kiosk, any other refusal is shown here."""
-        try:
-            return call()
-        except CorruptFile as exc:
-            self.app.show_damaged(exc)  # type: ignore[attr-defined]
-        except KioskError as exc:
-            self.error(str(exc))
-        return None
+    def action_cancel(self) -> None:
+        """Esc leaves an open field first; a second Esc closes without saving."""
+        if self.typing() and self.close_fields():
+            return
+        self.dismiss(None)
+
+    def close_fields(self) -> bool:
+        """Hide the optional fields; False when none was open (then Esc closes the form)."""
+        fields = [self.query_one(selector) for selector in self.OPTIONAL_FIELDS]
+        if not any(f.display for f in fields):
+            return False
+        for field in fields:
+            field.display = False
+        self.set_focus(None)
+        self.fields_closed()
+        return True
+
+    def fields_closed(self) -> None:
+        """Redraw what the fields changed (a summary line)."""

@@ -8,24 +8,24 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
 
 from kiosk.domain.models import LateArrival, Pupil
-from kiosk.i18n import _
-from kiosk.services import absences
-from kiosk.services.context import Kiosk
+from kiosk.i18n import N_, _
+from kiosk.services import absences, entry
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
 
-ACTIONS = (KioskAction("escape", "dismiss", _("Cancel"), _("Close without saving")),)
+ACTIONS = (KioskAction("escape", "cancel", N_("Cancel"), N_("Close without saving")),)
 
 
 class LateEditScreen(KioskForm):
     """Dismisses with the changed LateArrival, or None."""
 
     BINDINGS = bindings(ACTIONS)
+    ACTIONS = ACTIONS
 
-    def __init__(self, kiosk: Kiosk, pupil: Pupil, late: LateArrival, who: str) -> None:
+    def __init__(self, pupil: Pupil, late: LateArrival) -> None:
         super().__init__()
-        self.kiosk, self.pupil, self.late, self.who = kiosk, pupil, late, who
+        self.pupil, self.late = pupil, late
 
     def compose(self) -> ComposeResult:
         with Vertical(id="late-edit", classes="dialog"):
@@ -38,11 +38,9 @@ class LateEditScreen(KioskForm):
 
     @on(Input.Submitted)
     def _save(self) -> None:
-        time = self.read_time("#edit-time")
-        if time is None:
-            return
+        time_text = self.query_one("#edit-time", Input).value
         reason = self.query_one("#edit-reason", Input).value
-        changed = self.attempt(lambda: absences.update_late(self.kiosk, self.late, self.who, time=time,
-                                                            reason=reason))
+        changed = self.attempt(lambda: absences.update_late(
+            self.kiosk, self.late, self.user.id, time=entry.read_time(time_text), reason=reason))
         if changed:
             self.dismiss(changed)

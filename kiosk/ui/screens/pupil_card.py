@@ -5,22 +5,23 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from kiosk.domain.models import Pupil
-from kiosk.i18n import _
+from kiosk.i18n import N_, _
 from kiosk.services import absences
+from kiosk.services.labels import absence_period, day_label
 from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.labels import PART_LABELS, day_label, period_label
+from kiosk.ui.base import KioskModal
 from kiosk.ui.text import literal, literal_cell
 
-ACTIONS = (KioskAction("escape", "dismiss", _("Close"), _("Back")),)
+ACTIONS = (KioskAction("escape", "dismiss", N_("Close"), N_("Back")),)
 
 
-class PupilCardScreen(ModalScreen[None]):
+class PupilCardScreen(KioskModal[None]):
     BINDINGS = bindings(ACTIONS)
+    ACTIONS = ACTIONS
 
     def __init__(self, pupil: Pupil) -> None:
         super().__init__()
@@ -28,7 +29,7 @@ class PupilCardScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         p = self.pupil
-        kiosk = self.app.kiosk  # type: ignore[attr-defined]
+        kiosk = self.kiosk
         history = absences.pupil_history(kiosk, p)
         rules = absences.rules(kiosk)
         with Vertical(id="pupil-card", classes="dialog"):
@@ -48,8 +49,7 @@ class PupilCardScreen(ModalScreen[None]):
             table = DataTable(id="history", cursor_type="row")
             table.add_columns(_("Date"), _("What"), _("Note"))
             for a in history.absences:
-                period = period_label(a.start, a.end)
-                table.add_row(literal_cell(f"{period} {PART_LABELS[a.part]}"),
+                table.add_row(literal_cell(absence_period(a)),
                               literal_cell(code_label(kiosk, a.code)), literal_cell(a.note))
             for late in history.lates:
                 late_text = _("late {time}").format(time=f"{late.time:%H:%M}")

@@ -8,22 +8,20 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
 
 from kiosk.domain.absences import next_part
-from kiosk.domain.dates import parse_day
-from kiosk.domain.models import Staff
 from kiosk.domain.sms import SmsProposal, parse_sms
-from kiosk.i18n import _
-from kiosk.services import absences
-from kiosk.services.messages import code_label, not_a_date
+from kiosk.i18n import N_, _
+from kiosk.services import absences, entry, pupils
+from kiosk.services.labels import part_label, period_label
+from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.labels import PART_LABELS, period_label
 from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
 
 ACTIONS = (
-    KioskAction("enter", "confirm", _("Save"), _("Save the proposal")),
-    KioskAction("d", "cycle_part", _("Day/half"), _("Whole day, morning or afternoon")),
-    KioskAction("p", "edit_end", _("Period"), _("Until which day")),
-    KioskAction("escape", "cancel", _("Cancel"), _("Close without saving")),
+    KioskAction("enter", "confirm", N_("Save"), N_("Save the proposal")),
+    KioskAction("d", "cycle_part", N_("Day/half"), N_("Whole day, morning or afternoon")),
+    KioskAction("p", "edit_end", N_("Period"), N_("Until which day")),
+    KioskAction("escape", "cancel", N_("Cancel"), N_("Close without saving")),
 )
 MAX_CANDIDATES = 9
 
@@ -35,9 +33,11 @@ class SmsScreen(KioskForm):
     ACTIONS = ACTIONS
     AUTO_FOCUS = ""  # a pasted message goes straight to the proposal: code letters must work
 
-    def __init__(self, staff: Staff, text: str = "") -> None:
+    OPTIONAL_FIELDS = ("#sms-to",)
+
+    def __init__(self, text: str = "") -> None:
         super().__init__()
-        self.staff, self.text = staff, text
+        self.text = text
         self.proposal: SmsProposal | None = None
 
     def compose(self) -> ComposeResult:
@@ -58,26 +58,13 @@ class SmsScreen(KioskForm):
         else:
             field.focus()
 
-    @property
-    def kiosk(self):
-        return self.app.kiosk  # type: ignore[attr-defined]
-
-    def action_cancel(self) -> None:
-        """Esc leaves the date field first; a second Esc closes without saving."""
-        field = self.query_one("#sms-to", Input)
-        if field.display:
-            field.display = False
-            self.set_focus(None)
-            return
-        self.dismiss(None)
-
     @on(Input.Submitted, "#sms-text")
     def _submitted(self, event: Input.Submitted) -> None:
         self.read(event.value)
 
     def read(self, text: str) -> None:
         kiosk = self.kiosk
-        self.proposal = parse_sms(text, kiosk.repos.pupils.all(), kiosk.clock.now().date(),
+        self.proposal = parse_sms(text, pupils.list_pupils(kiosk), kiosk.clock.now().date(),
                                   kiosk.calendar, absences.rules(kiosk))
         self.set_focus(None)
         self.show()
@@ -98,12 +85,12 @@ class SmsScreen(KioskForm):
         assert p.start and p.end
         period = period_label(p.start, p.end)
         lines.append(_("Code: {code}").format(code=code_label(self.kiosk, p.code)))
-        lines.append(_("Period: {period}, {part}").format(period=period, part=PART_LABELS[p.part]))
+        lines.append(_("Period: {period}, {part}").format(period=period, part=part_label(p.part)))
         lines.append(_("Enter saves · a code letter changes the code · d day/half · p period · Esc cancels"))
         self.query_one("#proposal", Static).update(literal("\n".join(lines)))
 
     def on_key(self, event: events.Key) -> None:
-        if isinstance(self.focused, Input) or self.proposal is None or not event.character:
+        if self.typing() or self.proposal is None or not event.character:
             return
         if event.character.isdigit() and self.proposal.candidates:
             index = int(event.character) - 1
@@ -122,7 +109,7 @@ class SmsScreen(KioskForm):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":
             return True
-        if isinstance(self.focused, Input) or self.proposal is None:
+        if self.typing() or self.proposal is None:
             return False
         return bool(self.proposal.pupils) if action == "confirm" else True
 
@@ -144,20 +131,17 @@ class SmsScreen(KioskForm):
     def _end_entered(self, event: Input.Submitted) -> None:
         p = self.proposal
         assert p is not None and p.start is not None
-        try:
-            end = parse_day(event.value, self.kiosk.clock.now().date()) if event.value else p.start
-        except ValueError as exc:  # its text is what was typed
-            self.error(not_a_date(str(exc)))
+        start = p.start
+        period = self.attempt(lambda: entry.read_period(None, event.value, self.kiosk.clock.now().date(),
+                                                        default_start=start))
+        if period is None:
             return
-        if end < p.start:
-            self.error(_("the period ends before it starts"))
-            return
-        p.end = end
+        end = p.end = period[1]
         if end != p.start:
             p.part = "day"
         event.input.display = False
         self.set_focus(None)
-        self.error("")
+        self.show_error("")
         self.show()
 
     def action_confirm(self) -> None:
@@ -166,7 +150,7 @@ class SmsScreen(KioskForm):
             return
         logged = self.attempt(lambda: absences.log_absences(
             self.kiosk, p.pupils, code=p.code, start=p.start, end=p.end, part=p.part, note=p.reason,
-            via="sms", who=self.staff.id))
+            via="sms", who=self.user.id))
         if logged:
             self.dismiss(logged)
 

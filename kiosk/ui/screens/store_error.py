@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from kiosk.i18n import _
-from kiosk.store import CorruptFile
+from kiosk.errors import CorruptFile
+from kiosk.i18n import N_, _
 from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.base import KioskScreen
 from kiosk.ui.text import literal
 
-ACTIONS = (KioskAction("q", "app.quit", _("Quit"), _("Close the kiosk")),)
+ACTIONS = (KioskAction("q", "app.quit", N_("Quit"), N_("Close the kiosk")),)
 
 
-class StoreErrorScreen(Screen[None]):
+class StoreErrorScreen(KioskScreen[None]):
     BINDINGS = bindings(ACTIONS)
+    ACTIONS = ACTIONS
 
     def __init__(self, error: CorruptFile) -> None:
         super().__init__()

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from kiosk.i18n import _
+from kiosk.i18n import N_, _
 from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.base import KioskModal
 from kiosk.ui.text import literal
 
 ACTIONS = (
-    KioskAction("y", "answer(True)", _("Yes"), _("Yes, do it")),
-    KioskAction("j", "answer(True)", _("Yes"), _("Yes, do it"), show=False),
-    KioskAction("n", "answer(False)", _("No"), _("No, keep it")),
-    KioskAction("escape", "answer(False)", _("Cancel"), _("No, keep it"), show=False),
+    KioskAction("y", "answer(True)", N_("Yes"), N_("Yes, do it")),
+    KioskAction("j", "answer(True)", N_("Yes"), N_("Yes, do it"), show=False),
+    KioskAction("n", "answer(False)", N_("No"), N_("No, keep it")),
+    KioskAction("escape", "answer(False)", N_("Cancel"), N_("No, keep it"), show=False),
 )
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(KioskModal[bool]):
     BINDINGS = bindings(ACTIONS)
+    ACTIONS = ACTIONS
 
     def __init__(self, question: str) -> None:
         super().__init__()

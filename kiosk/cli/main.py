@@ -9,8 +9,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk import cli_absences, i18n
-from kiosk.cli_common import who
+from kiosk import i18n
+from kiosk.cli import absences as cli_absences
+from kiosk.cli.common import who
 from kiosk.config import Config, load_config
 from kiosk.domain.models import Pupil, Role
 from kiosk.errors import KioskError

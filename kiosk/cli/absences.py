@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from typing import Any
 
-from kiosk.cli_common import who
+from kiosk.cli.common import who
 from kiosk.domain.dates import parse_day, parse_time
 from kiosk.domain.models import Absence, LateArrival, Pupil
 from kiosk.errors import KioskError

@@ -1,0 +1,48 @@
+"""What the kiosk says after saving at the gate: the confirmation, the undo, the warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kiosk.domain.models import Absence, LateArrival, Pupil
+from kiosk.i18n import _
+from kiosk.services import absences, pupils
+from kiosk.services.messages import code_label, warning_text
+from kiosk.ui.undo import UndoStep
+
+if TYPE_CHECKING:
+    from kiosk.ui.app import KioskApp
+
+
+@dataclass
+class LateResult:
+    pupil: Pupil
+    late: LateArrival
+    this_month: int
+
+
+def show_saved(app: KioskApp, result: object) -> None:
+    """Confirm what was saved, offer undo with ctrl+z, and show the rules' warnings."""
+    kiosk = app.kiosk
+    if isinstance(result, absences.Logged) and result.entries:
+        entries = list(result.entries)
+        names = ", ".join(p.full_name for p in pupils.by_ids(kiosk, [e.pupil_id for e in entries]))
+        what = f"{names} · {code_label(kiosk, entries[0].code)}"
+        app.remember(UndoStep(what, lambda who: absences.undo(kiosk, entries, who)))
+        app.notify(_("Saved: {what}. ctrl+z undoes it.").format(what=what), markup=False)
+        for pupil, warning in result.warnings:
+            app.notify(warning_text(kiosk, pupil, warning), severity="warning", timeout=20, markup=False)
+    elif isinstance(result, LateResult):
+        late = result.late
+        what = _("{name} late at {time}").format(name=result.pupil.full_name, time=f"{late.time:%H:%M}")
+        app.remember(UndoStep(what, lambda who: absences.undo(kiosk, [late], who)))
+        app.notify(_("Saved: {what}. ctrl+z undoes it.").format(what=what), markup=False)
+        if result.this_month >= kiosk.config.absences.late_flag_per_month:
+            flag = _("{name} was late {n} times this month").format(
+                name=result.pupil.full_name, n=result.this_month)
+            app.notify(flag, severity="warning", timeout=20, markup=False)
+    elif isinstance(result, Absence):
+        app.notify(_("Changed: {what}").format(what=code_label(kiosk, result.code)), markup=False)
+    if result is not None:
+        app.announce_change()
