@@ -7,6 +7,7 @@ import asyncio
 import statistics
 import time
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.widgets import Input
@@ -25,6 +26,11 @@ FRAME = 1 / 60
 QUERIES = ("lot", "van d", "l3a", "emma de", "yusuf")
 
 
+def _showing(app: KioskApp, screen: type[object]) -> bool:
+    """A function, not an inline isinstance: the screen changes between two checks."""
+    return isinstance(app.screen, screen)
+
+
 async def _log_absences(kiosk: Kiosk, rounds: int, first: int) -> list[float]:
     """Logs `rounds` absences for pupils not yet absent today (a second one is refused)."""
     app = KioskApp(kiosk, maintenance_on_start=False)
@@ -40,13 +46,13 @@ async def _log_absences(kiosk: Kiosk, rounds: int, first: int) -> list[float]:
             app.screen.query_one("#picker-input", Input).value = f"{pupil.full_name} {pupil.class_name}"
             await pilot.pause()
             await pilot.press("enter")  # the search is not what we time
-            if not isinstance(app.screen, AbsenceDialog):
+            if not _showing(app, AbsenceDialog):
                 raise RuntimeError(f"the picker did not open {pupil.full_name}")
             shown = len(app._notifications)
             start = time.perf_counter()
             await pilot.press("enter")  # save with the default code
             for _ in range(1000):
-                if len(app._notifications) > shown and isinstance(app.screen, HomeScreen):
+                if len(app._notifications) > shown and _showing(app, HomeScreen):
                     break
                 await pilot.pause()
             else:
@@ -72,7 +78,7 @@ async def _keystrokes(kiosk: Kiosk) -> tuple[list[float], list[float]]:
     return handler, round_trip
 
 
-async def _type_queries(app: App, *, login: bool = False) -> list[float]:
+async def _type_queries(app: App[Any], *, login: bool = False) -> list[float]:
     times = []
     async with app.run_test() as pilot:
         if login:

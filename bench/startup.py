@@ -12,10 +12,12 @@ import sys
 import time
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 ROUNDS = 9
 
 
-async def _exit_when_shown(pilot) -> None:
+async def _exit_when_shown(pilot: Pilot[object]) -> None:
     await pilot.pause()
     pilot.app.exit(type(pilot.app.screen).__name__)
 

@@ -15,7 +15,7 @@ from bench.fixtures import NOW, open_school
 from kiosk.domain.models import Absence
 from kiosk.services.context import Kiosk
 from kiosk.store.codec import to_doc
-from kiosk.store.storage import META_TABLE
+from kiosk.store.migrations import META_TABLE
 
 ROUNDS = 15
 
@@ -28,7 +28,7 @@ def absence(kiosk: Kiosk) -> Absence:
 
 def stock_tinydb_copy(kiosk: Kiosk, target: Path) -> TinyDB:
     """All of the school's history in one file, as plain TinyDB would keep it."""
-    merged: dict[str, dict[str, dict]] = {}
+    merged: dict[str, dict[str, object]] = {}
     for path in kiosk.store.data_files():
         for table, docs in orjson.loads(path.read_bytes()).items():
             if table == META_TABLE:
@@ -50,7 +50,7 @@ def run(one_year: Path, ten_years: Path, workdir: Path) -> list[tuple[str, float
     small, large = open_school(one_year), open_school(ten_years)
     stock = stock_tinydb_copy(large, workdir / "stock.json").table("absences")
     records = {name: absence(k) for name, k in (("small", small), ("large", large))}
-    writes = {
+    writes: dict[str, Callable[[], object]] = {
         "small": lambda: small.repos.absences.add(records["small"]),
         "large": lambda: large.repos.absences.add(records["large"]),
         "stock": lambda: stock.insert(to_doc(records["large"])),

@@ -87,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
 def _config_path(argv: Sequence[str] | None) -> Path | None:
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--config", type=Path)
-    return early.parse_known_args(argv)[0].config
+    config: Path | None = early.parse_known_args(argv)[0].config
+    return config
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -105,7 +105,7 @@ def make_pupils(rng: random.Random, count: int) -> list[Pupil]:
             surname, language = _surname(rng), rng.choice(LANGUAGES)
             separated = rng.random() < 0.12
             second = _surname(rng) if separated else surname
-            guardians = (
+            guardians: tuple[Guardian, ...] = (
                 _guardian(rng, surname, 1, language, 2 * family + 1),
                 _guardian(rng, second, 2 if separated else 1, language, 2 * family + 2),
             )

@@ -9,7 +9,7 @@ from kiosk.domain.models import AuditEntry
 from kiosk.errors import CorruptFile, StoreError
 from kiosk.i18n import _
 from kiosk.services.context import Kiosk
-from kiosk.store import backup
+from kiosk.store import backup, layout
 
 
 def check(kiosk: Kiosk) -> list[backup.FileProblem]:
@@ -40,11 +40,11 @@ def daily_backup(kiosk: Kiosk, *, verified: bool = False) -> Path | None:
 
 
 def list_backups(kiosk: Kiosk) -> list[Path]:
-    return backup.list_backups(kiosk.store.data_dir)
+    return layout.list_backups(kiosk.store.data_dir)
 
 
 def latest_backup(kiosk: Kiosk) -> Path | None:
-    return backup.latest_backup(kiosk.store.data_dir)
+    return layout.latest_backup(kiosk.store.data_dir)
 
 
 def restore(kiosk: Kiosk, name: str, who: str) -> tuple[Path, Path]:

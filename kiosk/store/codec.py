@@ -26,13 +26,14 @@ def to_doc(value: Any) -> Any:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _hints(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """Type hints and field names of a dataclass, worked out once per class."""
+    names = frozenset(f.name for f in dataclasses.fields(cls))
+    return typing.get_type_hints(cls), names
 
 
 def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
-    hints = _hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints, names = _hints(cls)  # type: ignore[arg-type]  # a class is hashable
     return cls(**{k: _convert(hints[k], v) for k, v in doc.items() if k in names})
 
 
@@ -52,7 +53,7 @@ def _convert(hint: Any, value: Any) -> Any:
         return dt.date.fromisoformat(value)
     if hint is dt.time:
         return dt.time.fromisoformat(value)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_doc(hint, value)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return hint(value)

@@ -128,7 +128,7 @@ class YearRecords:
             return []
         cached = self._cache.get(start_year)
         if cached is None or storage.version is None or cached[0] != storage.version:
-            records = [from_doc(self.cls, d) for d in self._table(start_year).all()]
+            records: list[Any] = [from_doc(self.cls, d) for d in self._table(start_year).all()]
             cached = (storage.version, records)
             self._cache[start_year] = cached
         return list(cached[1])

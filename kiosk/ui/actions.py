@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -21,5 +21,5 @@ class KioskAction:
                        tooltip=self.help)
 
 
-def bindings(actions: tuple[KioskAction, ...]) -> list[Binding]:
+def bindings(actions: tuple[KioskAction, ...]) -> list[BindingType]:
     return [action.binding() for action in actions]

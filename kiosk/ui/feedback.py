@@ -26,9 +26,9 @@ def show_saved(app: KioskApp, result: object) -> None:
     """Confirm what was saved, offer undo with ctrl+z, and show the rules' warnings."""
     kiosk = app.kiosk
     if isinstance(result, absences.Logged) and result.entries:
-        entries = list(result.entries)
+        entries: list[Absence | LateArrival] = list(result.entries)
         names = ", ".join(p.full_name for p in pupils.by_ids(kiosk, [e.pupil_id for e in entries]))
-        what = f"{names} · {code_label(kiosk, entries[0].code)}"
+        what = f"{names} · {code_label(kiosk, result.entries[0].code)}"
         app.remember(UndoStep(what, lambda who: absences.undo(kiosk, entries, who)))
         app.notify(_("Saved: {what}. ctrl+z undoes it.").format(what=what), markup=False)
         for pupil, warning in result.warnings:

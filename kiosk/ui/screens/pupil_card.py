@@ -46,7 +46,7 @@ class PupilCardScreen(KioskModal[None]):
                 justified=history.justified_half_days, problematic=history.problematic_half_days,
                 notes=history.parent_notes, max=rules.parent_note_max_per_year, lates=months)),
                 id="card-counts")
-            table = DataTable(id="history", cursor_type="row")
+            table: DataTable[object] = DataTable(id="history", cursor_type="row")
             table.add_columns(_("Date"), _("What"), _("Note"))
             for a in history.absences:
                 table.add_row(literal_cell(absence_period(a)),

@@ -148,8 +148,9 @@ class SmsScreen(KioskForm):
         p = self.proposal
         if p is None or not p.pupils or p.start is None:
             return
+        start = p.start
         logged = self.attempt(lambda: absences.log_absences(
-            self.kiosk, p.pupils, code=p.code, start=p.start, end=p.end, part=p.part, note=p.reason,
+            self.kiosk, p.pupils, code=p.code, start=start, end=p.end, part=p.part, note=p.reason,
             via="sms", who=self.user.id))
         if logged:
             self.dismiss(logged)
