@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -48,12 +49,21 @@ class CalendarConfig:
 
 
 @dataclass(frozen=True)
+class ServeConfig:
+    max_sessions: int = 4
+    """`kiosk serve`: kiosks open at once in browsers (each one is a process)."""
+    public_url: str = ""
+    """`kiosk serve`: the address tablets use, when the server sits behind another name."""
+
+
+@dataclass(frozen=True)
 class Config:
     school: SchoolConfig = field(default_factory=SchoolConfig)
     security: SecurityConfig = field(default_factory=SecurityConfig)
     backup: BackupConfig = field(default_factory=BackupConfig)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     absences: AbsenceRules = field(default_factory=AbsenceRules)
+    serve: ServeConfig = field(default_factory=ServeConfig)
     path: Path = Path("config.toml")
     """The file this config was read from."""
 
@@ -68,6 +78,7 @@ _SECTIONS = {
     "backup": BackupConfig,
     "calendar": CalendarConfig,
     "absences": AbsenceRules,
+    "serve": ServeConfig,
 }
 
 
@@ -120,6 +131,8 @@ def _coerce(key: str, type_name: Any, value: Any, path: Path) -> Any:
     if expected == "int" and isinstance(value, int) and not isinstance(value, bool):
         return value
     if expected == "float" and isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise ConfigError(f"{path}: {key} must be a number, not {value!r}")
         return float(value)
     if expected.startswith("tuple[dt.date") and isinstance(value, list):
         return tuple(_as_date(key, item, path) for item in value)
@@ -185,3 +198,7 @@ def _validate(config: Config, path: Path) -> None:
         raise ConfigError(f"{path}: security.max_pin_attempts must be at least 1")
     if config.backup.keep < 1:
         raise ConfigError(f"{path}: backup.keep must be at least 1")
+    if config.serve.max_sessions < 1:
+        raise ConfigError(f"{path}: serve.max_sessions must be at least 1")
+    if config.serve.public_url and not config.serve.public_url.startswith(("http://", "https://")):
+        raise ConfigError(f"{path}: serve.public_url must start with http:// or https://")

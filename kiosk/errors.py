@@ -6,6 +6,7 @@ store, so the user interface does not depend on how data is kept.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from kiosk.i18n import _
@@ -31,8 +32,31 @@ class Ambiguous(KioskError):
     exit_code = 2
 
 
+class TextRefused(KioskError):
+    """Typed or imported text that cannot be stored (control characters, too long, empty)."""
+
+
 class StoreError(KioskError):
     """The data directory cannot be used, or a write failed (nothing was saved)."""
+
+
+class StoreBusy(StoreError):
+    """Another kiosk held the data for longer than a screen may wait: nothing was saved yet."""
+
+
+def write_failed(exc: OSError, data_dir: Path) -> str:
+    """Why a write failed, in words staff can act on; nothing was saved."""
+    reasons = {
+        errno.ENOSPC: _("the disk is full: free some space, then try again"),
+        errno.EDQUOT: _("the disk quota is used up: free some space, then try again"),
+        errno.EROFS: _("the disk with the data folder {dir} is read-only: ask for help"),
+        errno.EACCES: _("the kiosk may not write in the data folder {dir}: ask for help"),
+        errno.EPERM: _("the kiosk may not write in the data folder {dir}: ask for help"),
+    }
+    reason = reasons.get(exc.errno or 0, _("the disk reported an error ({error}): try again, "
+                                           "and ask for help if it keeps failing"))
+    return _("Nothing was saved: {reason}.").format(
+        reason=reason.format(dir=data_dir, error=exc.strerror or exc))
 
 
 class CorruptFile(StoreError):

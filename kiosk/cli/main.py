@@ -1,9 +1,13 @@
-"""`kiosk` command line: argparse in, one service call, plain text out. No business logic."""
+"""`kiosk` command line: argparse in, one service call, plain text out. No business logic.
+
+Every input ends in one clear line on stderr and a non-zero exit code, never a traceback:
+odd bytes in arguments, impossible dates, a port in use, a damaged or full disk."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -11,14 +15,26 @@ from pathlib import Path
 
 from kiosk import i18n
 from kiosk.cli import absences as cli_absences
-from kiosk.cli.common import who
+from kiosk.cli.common import emit, note, port, positive, say, school_year, warn, who
 from kiosk.config import Config, load_config
 from kiosk.domain.models import Pupil, Role
+from kiosk.domain.text import printable
 from kiosk.errors import KioskError
-from kiosk.i18n import _
+from kiosk.i18n import N_, _
 from kiosk.output import export
-from kiosk.services import demo, maintenance, pupils, staff
+from kiosk.output.export import Cell, Column
+from kiosk.services import audit_view, demo, maintenance, pupils, staff
 from kiosk.services.context import Kiosk
+
+# argparse's own words ("usage:", "options", its errors), in the kiosk's language
+ARGPARSE_STRINGS = (
+    N_("usage: "), N_("options"), N_("positional arguments"), N_("show this help message and exit"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("expected one argument"),
+    N_("argument %(argument_name)s: %(message)s"), N_("invalid %(type)s value: %(value)r"),
+    N_("%(prog)s: error: %(message)s\n"), N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"), N_("not allowed with argument %s"),
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,8 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("demo", help=_("create an invented demo school"))
-    p.add_argument("--pupils", type=int, default=300)
-    p.add_argument("--years", type=int, default=1)
+    p.add_argument("--pupils", type=positive, default=300)
+    p.add_argument("--years", type=positive, default=1)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--force", action="store_true", help=_("replace existing data (backup first)"))
     p.add_argument("--if-empty", action="store_true", help=_("do nothing when data exists"))
@@ -50,24 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
     r.set_defaults(run=cmd_pupils_list)
 
-    p = sub.add_parser("staff", help=_("staff members and PINs"))
-    ssub = p.add_subparsers(dest="what", required=True)
-    r = ssub.add_parser("add", help=_("add a staff member"))
-    r.add_argument("name")
-    r.add_argument("--role", choices=[role.value for role in Role], required=True)
-    r.add_argument("--classes", default="", help=_("comma-separated, e.g. 3A,3B"))
-    r.set_defaults(run=cmd_staff_add)
-    r = ssub.add_parser("set-pin", help=_("set a PIN (read from stdin when not a terminal)"))
-    r.add_argument("name")
-    r.set_defaults(run=cmd_staff_set_pin)
-    r = ssub.add_parser("list", help=_("list staff members"))
-    r.set_defaults(run=cmd_staff_list)
-
+    _staff_parsers(sub)
     cli_absences.add_parsers(sub)
 
     p = sub.add_parser("serve", help=_("serve the kiosk to a browser (gate tablet)"))
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=port, default=8000)
+    p.add_argument("--public-url", help=_("the address tablets use, e.g. http://kiosk.school.lan:8000"))
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("check", help=_("verify every data file"))
@@ -79,9 +84,35 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("backup", help=_("backup name (or its start) or folder"))
     p.set_defaults(run=cmd_restore)
     p = sub.add_parser("audit", help=_("show the audit trail of a school year"))
-    p.add_argument("--year", type=int, help=_("first calendar year of the school year"))
+    p.add_argument("--year", type=school_year, help=_("first calendar year of the school year"))
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help=_("json keeps the stored actions and facts, for scripts"))
     p.set_defaults(run=cmd_audit)
     return parser
+
+
+def _staff_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("staff", help=_("staff members and PINs"))
+    ssub = p.add_subparsers(dest="what", required=True)
+    r = ssub.add_parser("add", help=_("add a staff member"))
+    r.add_argument("name")
+    r.add_argument("--role", choices=[role.value for role in Role], required=True)
+    r.add_argument("--classes", default="", help=_("comma-separated, e.g. 3A,3B"))
+    r.add_argument("--email", default="", help=_("school e-mail address (printed on letters)"))
+    r.set_defaults(run=cmd_staff_add)
+    r = ssub.add_parser("set-pin", help=_("set a PIN (read from stdin when not a terminal)"))
+    r.add_argument("name")
+    r.set_defaults(run=cmd_staff_set_pin)
+    r = ssub.add_parser("list", help=_("list staff members"))
+    r.add_argument("--all", action="store_true", help=_("also staff who left"))
+    r.set_defaults(run=cmd_staff_list)
+    for name, help_text, run in (
+            ("unlock", _("lift a wrong-PIN lock"), cmd_staff_unlock),
+            ("disable", _("a staff member who left: no login, history kept"), cmd_staff_disable),
+            ("enable", _("allow a disabled staff member to log in again"), cmd_staff_enable)):
+        r = ssub.add_parser(name, help=help_text)
+        r.add_argument("name")
+        r.set_defaults(run=run)
 
 
 def _config_path(argv: Sequence[str] | None) -> Path | None:
@@ -91,9 +122,16 @@ def _config_path(argv: Sequence[str] | None) -> Path | None:
     return config
 
 
+def _translate_argparse() -> None:
+    """argparse looks its words up through gettext at call time: give it the kiosk's."""
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args_list = list(sys.argv[1:] if argv is None else argv)
+        _translate_argparse()
         if {"-h", "--help"} & set(args_list) and not _config_path(args_list):
             _parser().parse_args(args_list)  # help needs no config; exits
         config = load_config(_config_path(args_list))
@@ -102,9 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return run_app(config)
         run: Callable[[Kiosk, argparse.Namespace], int] = args.run
-        return run(Kiosk.open(config), args)
+        kiosk = Kiosk.open(config)
+        kiosk.store.lock.on_wait = lambda: note(_("waiting for another kiosk to finish saving…"))
+        return run(kiosk, args)
     except KioskError as exc:
-        print(f"kiosk: {exc}", file=sys.stderr)
+        print(printable(f"kiosk: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -113,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the one place that turns a bug into one line, not a traceback
         if os.environ.get("KIOSK_DEBUG"):
             raise
-        print(f"kiosk: {_('unexpected error')}: {exc!r} (KIOSK_DEBUG=1)", file=sys.stderr)
+        print(printable(f"kiosk: {_('unexpected error')}: {type(exc).__name__} (KIOSK_DEBUG=1)"),
+              file=sys.stderr)
         return 70
 
 
@@ -128,29 +169,23 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 def cmd_serve(kiosk: Kiosk, args: argparse.Namespace) -> int:
     """Each browser gets its own kiosk process on the same store, with its own login."""
-    import shlex
-
-    from textual_serve.server import Server
+    from kiosk.cli.serve import serve
 
     if args.host not in LOCAL_HOSTS:
-        print(_("WARNING: serving on {host}: anyone on that network can reach the login screen. "
-                "Use it only on the school's own network.").format(host=args.host), file=sys.stderr)
-    command = shlex.join([sys.executable, "-m", "kiosk", "--config", str(kiosk.config.path)])
-    print(_("Kiosk at http://{host}:{port}/ (ctrl+c stops)").format(host=args.host, port=args.port),
-          file=sys.stderr, flush=True)
-    Server(command, host=args.host, port=args.port, title=kiosk.config.school.name).serve()
-    return 0
+        warn(_("serving on {host}: anyone on that network can reach the login screen. "
+               "Use it only on the school's own network.").format(host=args.host))
+    return serve(kiosk, host=args.host, port=args.port, public_url=args.public_url)
 
 
 def cmd_demo(kiosk: Kiosk, args: argparse.Namespace) -> int:
     if args.if_empty and not kiosk.store.is_empty():
         return 0
     if kiosk.store.is_empty() or args.force:
-        print(_("Creating the demo school…"), file=sys.stderr)
+        note(_("Creating the demo school…"))
     s = demo.build_demo(kiosk, pupils=args.pupils, years=args.years, seed=args.seed, force=args.force)
-    print(_("Demo school: {pupils} pupils in {classes} classes, {staff} staff, "
-            "{years} school year(s) of history ({absences} absences, {lates} late arrivals).")
-          .format(**s.__dict__))
+    say(_("Demo school: {pupils} pupils in {classes} classes, {staff} staff, "
+          "{years} school year(s) of history ({absences} absences, {lates} late arrivals).")
+        .format(**s.__dict__))
     return 0
 
 
@@ -158,52 +193,50 @@ def cmd_import_roster(kiosk: Kiosk, args: argparse.Namespace) -> int:
     report = pupils.import_roster(kiosk, pupils.read_upload(args.file), who=who(), dry_run=args.dry_run,
                                   allow_many_leaving=args.allow_many_leaving)
     for column in report.parsed.ignored_columns:
-        print(_("note: column {name!r} is not used").format(name=column), file=sys.stderr)
+        note(_("note: column {name!r} is not used").format(name=column))
     if not report.ok:
         for error in report.parsed.errors:
-            print(f"{args.file}:{error.line}: {error.message}", file=sys.stderr)
-        print(_("Nothing imported: {n} error(s).").format(n=len(report.parsed.errors)), file=sys.stderr)
+            note(f"{args.file}:{error.line}: {error.message}")
+        note(_("Nothing imported: {n} error(s).").format(n=len(report.parsed.errors)))
         return 1
     c = report.changes
     counts = _("added {a}, changed {c}, left {l}, returned {r}, unchanged {u}").format(
         a=len(c.added), c=len(c.changed), l=len(c.left), r=len(c.returned), u=c.unchanged
     )
-    print((_("Dry run, nothing saved: ") if args.dry_run else _("Imported: ")) + counts)
+    say((_("Dry run, nothing saved: ") if args.dry_run else _("Imported: ")) + counts)
     if not report.parsed.has_guardians:
-        print(_("note: the file has no guardian columns; known guardians were kept"), file=sys.stderr)
+        note(_("note: the file has no guardian columns; known guardians were kept"))
     if report.many_leaving and args.dry_run:
-        print(_("warning: {n} pupils would be marked as left; a real import needs "
-                "--allow-many-leaving").format(n=len(c.left)), file=sys.stderr)
+        warn(_("{n} pupils would be marked as left; a real import needs --allow-many-leaving").format(
+            n=len(c.left)))
     return 0
 
 
-PUPIL_COLUMNS = ("id", "first_name", "last_name", "class", "birth_date", "home_language",
-                 "photo_consent")
+PUPIL_COLUMNS = [
+    Column("id", N_("pupil id"), is_id=True), Column("first_name", N_("first name")),
+    Column("last_name", N_("last name")), Column("class", N_("class")), Column("birth_date", N_("birth date")),
+    Column("home_language", N_("home language")), Column("photo_consent", N_("photo consent")),
+]
 
 
-def _pupil_row(p: Pupil) -> list[str]:
+def _pupil_row(p: Pupil) -> list[Cell]:
     """Export row: no guardian contact details, ever."""
     birth = p.birth_date.isoformat() if p.birth_date else ""
-    return [p.id, p.first_name, p.last_name, p.class_name, birth, p.home_language,
-            "ja" if p.photo_consent else "nee"]
+    return [p.id, p.first_name, p.last_name, p.class_name, birth, p.home_language, p.photo_consent]
 
 
 def cmd_pupils_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
     rows = [_pupil_row(p) for p in pupils.list_pupils(kiosk, args.class_name)]
-    sys.stdout.write(export.render(args.format, list(PUPIL_COLUMNS), rows))
-    if args.format != "table":
-        kiosk.audit(who(), "export", f"pupils {args.format} ({len(rows)})")
-    return 0
+    return emit(kiosk, args.format, "pupils", PUPIL_COLUMNS, rows)
 
 
 def cmd_staff_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
     classes = tuple(c.strip().upper() for c in args.classes.split(",") if c.strip())
     unknown = sorted(set(classes) - set(pupils.class_names(kiosk)))
+    member = staff.add_staff(kiosk, args.name, Role(args.role), classes, who=who(), email=args.email)
     if unknown:
-        print(_("warning: no pupils in class(es) {classes} yet").format(classes=", ".join(unknown)),
-              file=sys.stderr)
-    member = staff.add_staff(kiosk, args.name, Role(args.role), classes, who=who())
-    print(_("Added {name} ({role}); set a PIN with: kiosk staff set-pin {id}").format(
+        warn(_("no pupils in class(es) {classes} yet").format(classes=", ".join(unknown)))
+    say(_("Added {name} ({role}); set a PIN with: kiosk staff set-pin {id}").format(
         name=member.name, role=member.role.value, id=member.id))
     return 0
 
@@ -220,13 +253,36 @@ def _read_pin() -> str:
 def cmd_staff_set_pin(kiosk: Kiosk, args: argparse.Namespace) -> int:
     member = staff.find_staff(kiosk, args.name)
     staff.set_pin(kiosk, member, _read_pin(), who=who())
-    print(_("PIN set for {name}.").format(name=member.name))
+    say(_("PIN set for {name}.").format(name=member.name))
     return 0
 
 
+STAFF_COLUMNS = [Column("id", N_("id"), is_id=True), Column("name", N_("name")), Column("role", N_("role")),
+                 Column("classes", N_("classes")), Column("active", N_("active"))]
+
+
 def cmd_staff_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    rows = [[s.id, s.name, s.role.value, ",".join(s.classes)] for s in kiosk.repos.staff.all()]
-    print(export.plain_table(["id", "name", "role", "classes"], rows))
+    rows: list[list[Cell]] = [[s.id, s.name, s.role.value, ",".join(s.classes), s.active]
+                              for s in staff.list_staff(kiosk, include_inactive=args.all)]
+    say(export.plain_table(STAFF_COLUMNS, rows))
+    return 0
+
+
+def cmd_staff_unlock(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    member = staff.unlock(kiosk, staff.find_staff(kiosk, args.name), who())
+    say(_("{name} can log in again.").format(name=member.name))
+    return 0
+
+
+def cmd_staff_disable(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    member = staff.set_active(kiosk, staff.find_staff(kiosk, args.name), False, who())
+    say(_("{name} can no longer log in; their history stays.").format(name=member.name))
+    return 0
+
+
+def cmd_staff_enable(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    member = staff.set_active(kiosk, staff.find_staff(kiosk, args.name), True, who())
+    say(_("{name} can log in again.").format(name=member.name))
     return 0
 
 
@@ -234,40 +290,48 @@ def cmd_check(kiosk: Kiosk, args: argparse.Namespace) -> int:
     problems = maintenance.check(kiosk)
     files = [p for p in kiosk.store.data_files() if p.exists()]
     if not problems:
-        print(_("OK: {n} data file(s) in {dir} read correctly.").format(
-            n=len(files), dir=kiosk.store.data_dir))
+        say(_("OK: {n} data file(s) in {dir} read correctly.").format(n=len(files), dir=kiosk.store.data_dir))
         return 0
     for problem in problems:
-        print(_("DAMAGED: {problem}").format(problem=problem), file=sys.stderr)
+        note(_("DAMAGED: {problem}").format(problem=problem))
     latest = maintenance.latest_backup(kiosk)
     if latest:
-        print(_("Latest backup: {path}. Restore it with: kiosk restore {name}").format(
-            path=latest, name=latest.name), file=sys.stderr)
+        note(_("Latest backup: {path}. Restore it with: kiosk restore {name}").format(
+            path=latest, name=latest.name))
     else:
-        print(_("No backup found."), file=sys.stderr)
+        note(_("No backup found."))
     return 3
 
 
 def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
     if args.list:
         for path in maintenance.list_backups(kiosk):
-            print(path.name)
+            say(path.name)
         return 0
-    with kiosk.store.transaction():
-        path = maintenance.make_backup(kiosk, who())
-    print(_("Backup written: {path}").format(path=path))
+    path = maintenance.make_backup(kiosk, who())
+    say(_("Backup written: {path}").format(path=path))
     return 0
 
 
 def cmd_restore(kiosk: Kiosk, args: argparse.Namespace) -> int:
     source, saved = maintenance.restore(kiosk, args.backup, who())
-    print(_("Restored {source}. The data as it was is kept in {saved}.").format(
-        source=source.name, saved=saved))
+    say(_("Restored {source}. The data as it was is kept in {saved}.").format(source=source.name, saved=saved))
     return 0
 
 
+AUDIT_COLUMNS = [Column("at", N_("when")), Column("who", N_("who")), Column("action", N_("what")),
+                 Column("detail", N_("detail"))]
+
+
 def cmd_audit(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    rows = [[e.at.isoformat(sep=" "), e.who, e.action, e.detail]
-            for e in maintenance.audit_trail(kiosk, args.year)]
-    print(export.plain_table(["at", "who", "action", "detail"], rows))
+    """In plain words for people; JSON for scripts keeps the stored actions and facts."""
+    if args.format == "json":
+        entries = maintenance.audit_trail(kiosk, args.year)
+        sys.stdout.write(json.dumps([{"at": e.at.isoformat(), "who": e.who, "action": e.action,
+                                      "facts": dict(e.facts), "detail": e.detail} for e in entries],
+                                    ensure_ascii=False, indent=1) + "\n")
+        return 0
+    rows: list[list[Cell]] = [[line.when, line.who, line.what, line.detail]
+                              for line in audit_view.audit_lines(kiosk, args.year)]
+    sys.stdout.write(export.render(args.format, AUDIT_COLUMNS, rows))
     return 0

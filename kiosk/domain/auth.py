@@ -13,7 +13,7 @@ from dataclasses import replace
 from kiosk.domain.models import Staff
 from kiosk.domain.text import fold
 
-_PIN_RE = re.compile(r"^\d{4,8}$")
+_PIN_RE = re.compile(r"^[0-9]{4,8}$")  # ASCII digits only: \d would also take ٣ or ३
 # scrypt cost: about 50 ms per check on a school PC, enough to make guessing slow.
 _N, _R, _P = 2**14, 8, 1
 
@@ -31,11 +31,14 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
 
 
 def verify_pin(pin: str, stored: str) -> bool:
+    """False for a wrong PIN, and for a hash of any scheme or cost this kiosk did not make."""
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
+        if scheme != "scrypt" or not valid_pin(pin):
             return False
-        expected = base64.b64decode(digest)
+        expected = base64.b64decode(digest, validate=True)
+        if len(expected) < 16:
+            return False
         actual = hashlib.scrypt(
             pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
             dklen=len(expected),
@@ -49,21 +52,41 @@ def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
+MAX_LOCKOUT = dt.timedelta(hours=24)
+
+
 def is_locked(staff: Staff, now: dt.datetime) -> bool:
     return staff.locked_until is not None and now < staff.locked_until
+
+
+def lockout_length(base: dt.timedelta, lockouts: int) -> dt.timedelta:
+    """The first lockout lasts `base`; each next one in a row twice as long, up to a day."""
+    return min(base * 2 ** min(lockouts, 20), MAX_LOCKOUT)
 
 
 def after_failure(staff: Staff, now: dt.datetime, max_attempts: int, lockout: dt.timedelta) -> Staff:
     failed = staff.failed_attempts + 1
     if failed >= max_attempts:
-        return replace(staff, failed_attempts=0, locked_until=now + lockout)
+        return replace(staff, failed_attempts=0, lockouts=staff.lockouts + 1,
+                       locked_until=now + lockout_length(lockout, staff.lockouts))
     return replace(staff, failed_attempts=failed)
 
 
 def after_success(staff: Staff) -> Staff:
+    return replace(staff, failed_attempts=0, locked_until=None, lockouts=0)
+
+
+def unlocked(staff: Staff) -> Staff:
+    """Lifted by the head: the name can try again at once (the escalation stays)."""
     return replace(staff, failed_attempts=0, locked_until=None)
 
 
-def staff_id_for(name: str) -> str:
-    """A stable id from a display name: lower case, ascii letters and digits, dashes."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "staff"
+def staff_id_for(name: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A stable id from a display name: lower case ASCII letters, digits and dashes. Names in
+    another script, or a name whose id is taken, get a number: ids never collide."""
+    base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "staff"
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate

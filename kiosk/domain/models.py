@@ -68,6 +68,12 @@ class Staff:
     pin_hash: str = ""
     failed_attempts: int = 0
     locked_until: dt.datetime | None = None
+    lockouts: int = 0
+    """Lockouts in a row without a good login since: each one lasts twice as long."""
+    active: bool = True
+    """False for staff who left: no login, but their name stays in the history."""
+    email: str = ""
+    """School e-mail address (the channel agreed with parents); printed on letters."""
 
 
 @dataclass(frozen=True)
@@ -103,3 +109,10 @@ class AuditEntry:
     action: str
     """What happened, e.g. login, login-failed, roster-import, staff-add, export."""
     detail: str = ""
+    """Free text for what the facts do not hold (older entries have only this)."""
+    facts: tuple[tuple[str, str], ...] = ()
+    """(name, value) pairs: pupil and staff ids, codes, dates, counts. Shown in plain
+    words, in the reader's language, when the trail is read."""
+
+    def fact(self, name: str) -> str:
+        return next((value for key, value in self.facts if key == name), "")

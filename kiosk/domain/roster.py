@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from kiosk.domain.models import Guardian, Pupil
-from kiosk.domain.text import fold
+from kiosk.domain.text import clean_name, clean_text, fold
+from kiosk.errors import TextRefused
 from kiosk.i18n import _
 
 # Accepted headers (folded, spaces and dashes as "_"), Dutch and English.
@@ -28,6 +29,10 @@ PUPIL_COLUMNS: dict[str, tuple[str, ...]] = {
     "photo_consent": ("foto_toestemming", "fototoestemming", "photo_consent"),
 }
 REQUIRED = ("id", "first_name", "last_name", "class_name")
+# How errors name a column: its Dutch header, as the administration package writes it.
+COLUMN_LABELS = {field: names[0] for field, names in PUPIL_COLUMNS.items()} | {
+    "name": "ouder_naam", "phone": "ouder_telefoon", "email": "ouder_email", "household": "ouder_gezin",
+    "language": "ouder_taal"}
 GUARDIAN_FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("naam", "name"),
     "phone": ("telefoon", "gsm", "phone"),
@@ -40,7 +45,8 @@ _CLASS_RE = re.compile(r"^[A-Z0-9]{1,6}$")
 _LANG_RE = re.compile(r"^[a-z]{2}$")
 _YES = {"ja", "j", "yes", "y", "1", "true", "x"}
 _NO = {"nee", "n", "no", "0", "false", ""}
-ENCODINGS = ("utf-8-sig", "cp1252")
+# Longest text per column (the administration package's fields are shorter still).
+MAX_LENGTHS = {"id": 40, "email": 120, "phone": 40, "household": 3, "language": 5}
 
 
 @dataclass(frozen=True)
@@ -59,18 +65,41 @@ class ParsedRoster:
     ignored_columns: list[str] = field(default_factory=list)
     has_guardians: bool = False
     """False when the file has no guardian columns at all: it says nothing about them."""
+    columns: frozenset[str] = frozenset()
+    """The pupil fields the file has columns for; a re-import keeps the others as known."""
     encoding: str = ""
     delimiter: str = ""
 
 
+class MixedEncoding(ValueError):
+    """Some lines are UTF-8 and others are not: importing it would garble names."""
+
+    def __init__(self, lines: list[int]) -> None:
+        super().__init__(lines)
+        self.lines = lines
+
+
 def decode(raw: bytes) -> tuple[str, str]:
-    """UTF-8 (with or without BOM) first; cp1252 is what Excel on Windows saves."""
-    for encoding in ENCODINGS:
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("cp1252 decodes almost anything")  # pragma: no cover
+    """UTF-8 (with or without BOM) first; cp1252 is what Excel on Windows saves. A file with
+    both (lines of UTF-8 and lines that are not) raises MixedEncoding with the bad lines."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    utf8_lines = [n for n, line in enumerate(lines, 1) if not line.isascii() and _is_utf8(line)]
+    other_lines = [n for n, line in enumerate(lines, 1) if not _is_utf8(line)]
+    if utf8_lines and other_lines:
+        raise MixedEncoding(other_lines)
+    return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _normalise_header(header: str) -> str:
@@ -100,7 +129,18 @@ def _column_map(headers: list[str]) -> tuple[dict[int, tuple[str, ...]], list[st
 
 
 def parse_roster(raw: bytes) -> ParsedRoster:
-    text, encoding = decode(raw)
+    """All or nothing: every pupil, or every bad line with its number and reason."""
+    try:
+        text, encoding = decode(raw)
+    except MixedEncoding as exc:
+        result = ParsedRoster()
+        for line in exc.lines:
+            result.errors.append(RosterError(line, _(
+                "this line is not UTF-8 while others are: save the whole file again as "
+                "UTF-8 (CSV UTF-8 in Excel)")))
+        return result
+    if "\x00" in text:
+        return ParsedRoster(errors=[RosterError(1, _("this is not a text (CSV) file"))])
     result = ParsedRoster(encoding=encoding)
     if not text.strip():
         result.errors.append(RosterError(1, _("the file is empty")))
@@ -111,6 +151,7 @@ def parse_roster(raw: bytes) -> ParsedRoster:
     headers = next(rows)
     mapping, result.ignored_columns, missing = _column_map(headers)
     result.has_guardians = any(target[0] == "guardian" for target in mapping.values())
+    result.columns = frozenset(target[1] for target in mapping.values() if target[0] == "pupil")
     if missing:
         names = ", ".join(PUPIL_COLUMNS[f][0] for f in missing)
         result.errors.append(RosterError(1, _("missing column(s): {names}").format(names=names)))
@@ -127,12 +168,13 @@ def parse_roster(raw: bytes) -> ParsedRoster:
             )
             continue
         pupil, errors = _parse_row(row, mapping)
-        if pupil and pupil.id in seen:
-            errors.append(_("pupil id {id} also on line {line}").format(id=pupil.id, line=seen[pupil.id]))
+        key = pupil.id.casefold() if pupil else ""
+        if pupil and key in seen:  # ids are unique whatever their case: p1 is P1
+            errors.append(_("pupil id {id} also on line {line}").format(id=pupil.id, line=seen[key]))
         if errors:
             result.errors.extend(RosterError(line, message) for message in errors)
         elif pupil:
-            seen[pupil.id] = line
+            seen[key] = line
             result.pupils.append(pupil)
     if not result.pupils and not result.errors:
         result.errors.append(RosterError(2, _("no pupils in the file")))
@@ -144,7 +186,11 @@ def _parse_row(row: list[str], mapping: dict[int, tuple[str, ...]]) -> tuple[Pup
     values: dict[str, str] = {}
     guardians: dict[str, dict[str, str]] = {}
     for index, target in mapping.items():
-        cell = row[index].strip()
+        try:
+            cell = _cell(row[index], target[-1])
+        except TextRefused as exc:
+            errors.append(str(exc))
+            continue
         if target[0] == "pupil":
             values[target[1]] = cell
         elif cell:
@@ -175,6 +221,14 @@ def _parse_row(row: list[str], mapping: dict[int, tuple[str, ...]]) -> tuple[Pup
         guardians=tuple(g for g in parsed_guardians if g),
     )
     return pupil, errors
+
+
+def _cell(value: str, field: str) -> str:
+    """One cell, cleaned: names and other text refuse control and invisible characters."""
+    label = COLUMN_LABELS.get(field, field)
+    if field in MAX_LENGTHS:
+        return clean_text(value, label, max_length=MAX_LENGTHS[field])
+    return clean_name(value, label, required=False)
 
 
 def _parse_date(value: str, errors: list[str]) -> dt.date | None:
@@ -234,16 +288,24 @@ class RosterChanges:
         return self.added + self.changed + self.left + self.returned
 
 
+OPTIONAL_FIELDS = ("birth_date", "home_language", "photo_consent")
+
+
 def compare_roster(existing: Iterable[Pupil], incoming: list[Pupil], today: dt.date, *,
-                   keep_guardians: bool = False) -> RosterChanges:
-    """Update by pupil id; pupils missing from the file are marked as left, never deleted.
-    With `keep_guardians` (a file without guardian columns) known guardians stay."""
-    current = {p.id: p for p in existing}
+                   keep_guardians: bool = False, columns: frozenset[str] | None = None) -> RosterChanges:
+    """Update by pupil id (whatever its case); pupils missing from the file are marked as
+    left, never deleted. A file without guardian columns (`keep_guardians`) or without an
+    optional column (not in `columns`) keeps what is known of it."""
+    current = {p.id.casefold(): p for p in existing}
     changes = RosterChanges()
     for pupil in incoming:
-        old = current.pop(pupil.id, None)
-        if old is not None and keep_guardians:
-            pupil = replace(pupil, guardians=old.guardians)
+        old = current.pop(pupil.id.casefold(), None)
+        if old is not None:
+            kept: dict[str, object] = {name: getattr(old, name) for name in OPTIONAL_FIELDS
+                                       if columns is not None and name not in columns}
+            if keep_guardians:
+                kept["guardians"] = old.guardians
+            pupil = replace(pupil, id=old.id, **kept)  # type: ignore[arg-type]
         if old is None:
             changes.added.append(pupil)
         elif old.left_on is not None:

@@ -13,13 +13,14 @@ from kiosk.domain.absences import PARTS, AbsenceRules, Warning
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import Absence, LateArrival, Pupil, Role, Staff
 from kiosk.domain.search import PupilIndex
-from kiosk.domain.text import fold
+from kiosk.domain.text import MAX_SHORT, clean_text, fold
 from kiosk.errors import Ambiguous, KioskError, NotFound
 from kiosk.i18n import _
 from kiosk.services.context import Kiosk
+from kiosk.services.labels import absence_period
 from kiosk.store.repo import YearRecords
 
-MAX_NOTE = 200
+MAX_NOTE = MAX_SHORT
 
 
 def rules(kiosk: Kiosk) -> AbsenceRules:
@@ -72,23 +73,11 @@ def _validate(kiosk: Kiosk, absence: Absence) -> None:
         raise KioskError(_("a half day is one day: use the same from and to date"))
     if absence.reported_via not in rules_.CHANNELS:
         raise KioskError(_("unknown channel {via!r}").format(via=absence.reported_via))
-    _check_note(absence.note)
     if school_year_of(absence.start) != school_year_of(absence.end):
         raise KioskError(_("a period cannot run into the next school year: enter it from 1 September"))
     if not rules_.expand_half_days(kiosk.calendar, absence.start, absence.end, absence.part):
         raise KioskError(_("there is no school then ({period}): nothing saved").format(
-            period=_period(absence)))
-
-
-def _check_note(note: str) -> None:
-    if len(note) > MAX_NOTE:
-        raise KioskError(_("the note is longer than {n} characters").format(n=MAX_NOTE))
-
-
-def _period(absence: Absence) -> str:
-    days = f"{absence.start:%d/%m}" + (f"–{absence.end:%d/%m}" if absence.end != absence.start else "")
-    half = {"am": _("morning"), "pm": _("afternoon")}
-    return f"{days} {half[absence.part]}" if absence.part in half else days
+            period=absence_period(absence)))
 
 
 def _refuse_overlap(kiosk: Kiosk, pupil: Pupil, absence: Absence) -> None:
@@ -98,7 +87,7 @@ def _refuse_overlap(kiosk: Kiosk, pupil: Pupil, absence: Absence) -> None:
         from kiosk.services.messages import code_label
 
         raise KioskError(_("{name} is already absent then ({period}, {code}): change that entry "
-                           "instead").format(name=pupil.full_name, period=_period(clash[0]),
+                           "instead").format(name=pupil.full_name, period=absence_period(clash[0]),
                                              code=code_label(kiosk, clash[0].code)))
 
 
@@ -112,8 +101,9 @@ def log_absences(kiosk: Kiosk, pupils: list[Pupil], *, code: str, start: dt.date
     """One entry per pupil (siblings texted about together), saved and audited at once."""
     now = kiosk.clock.now()
     logged = Logged()
+    note = clean_text(note, _("the note"), max_length=MAX_NOTE)
     entries = [Absence(pupil_id=p.id, start=start, end=end or start, code=code, part=part,
-                       note=note.strip(), reported_via=via, by_staff=who, created_at=now)
+                       note=note, reported_via=via, by_staff=who, created_at=now)
                for p in pupils]
     for entry in entries:
         _validate(kiosk, entry)
@@ -125,17 +115,19 @@ def log_absences(kiosk: Kiosk, pupils: list[Pupil], *, code: str, start: dt.date
                                 rules_.check_absence(rules(kiosk), kiosk.calendar, entry, earlier)]
         kiosk.repos.absences.add_many(entries)
         for entry in entries:
-            kiosk.audit(who, "absence-add", _describe(entry))
+            kiosk.audit(who, "absence-add", **_facts(entry))
     logged.entries = entries
     return logged
 
 
-def _describe(absence: Absence) -> str:
-    period = absence.start.isoformat() + (f"..{absence.end}" if absence.end != absence.start else "")
-    return f"{absence.id} {absence.pupil_id} {absence.code} {period} {absence.part}"
+def _facts(absence: Absence) -> dict[str, str]:
+    return {"entry": absence.id, "pupil": absence.pupil_id, "code": absence.code,
+            "start": absence.start.isoformat(), "end": absence.end.isoformat(), "part": absence.part}
 
 
 def update_absence(kiosk: Kiosk, old: Absence, who: str, **changes: object) -> Absence:
+    if isinstance(changes.get("note"), str):
+        changes["note"] = clean_text(str(changes["note"]), _("the note"), max_length=MAX_NOTE)
     new = replace(old, **changes)  # type: ignore[arg-type]
     _validate(kiosk, new)
     with kiosk.store.transaction():
@@ -143,21 +135,21 @@ def update_absence(kiosk: Kiosk, old: Absence, who: str, **changes: object) -> A
         if pupil:
             _refuse_overlap(kiosk, pupil, new)
         kiosk.repos.absences.replace(old, new)
-        kiosk.audit(who, "absence-edit", f"{_describe(old)} -> {_describe(new)}")
+        kiosk.audit(who, "absence-edit", **_facts(new), **{f"old_{k}": v for k, v in _facts(old).items()})
     return new
 
 
 def _delete(kiosk: Kiosk, records: YearRecords, entries: list[Any], who: str, action: str,
-            describe: Callable[[Any], str]) -> int:
+            facts: Callable[[Any], dict[str, str]]) -> int:
     with kiosk.store.transaction():
         gone = [e for e in entries if records.remove([e])]
         for entry in gone:  # only what was really there: a second undo records nothing
-            kiosk.audit(who, action, describe(entry))
+            kiosk.audit(who, action, **facts(entry))
     return len(gone)
 
 
 def delete_absences(kiosk: Kiosk, entries: list[Absence], who: str, *, action: str = "absence-delete") -> int:
-    return _delete(kiosk, kiosk.repos.absences, entries, who, action, _describe)
+    return _delete(kiosk, kiosk.repos.absences, entries, who, action, _facts)
 
 
 def absences_between(kiosk: Kiosk, start: dt.date, end: dt.date) -> list[Absence]:
@@ -169,15 +161,14 @@ def absences_between(kiosk: Kiosk, start: dt.date, end: dt.date) -> list[Absence
 
 # -- late arrivals -------------------------------------------------------------------------
 def _check_late(kiosk: Kiosk, late: LateArrival) -> None:
-    _check_note(late.reason)
     if dt.datetime.combine(late.date, late.time) > kiosk.clock.now():
         raise KioskError(_("a late arrival cannot be in the future"))
     if not kiosk.calendar.is_school_day(late.date):
         raise KioskError(_("there is no school on {day}: nothing saved").format(day=f"{late.date:%d/%m}"))
 
 
-def _describe_late(late: LateArrival) -> str:
-    return f"{late.id} {late.pupil_id} {late.date} {late.time:%H:%M}"
+def _late_facts(late: LateArrival) -> dict[str, str]:
+    return {"entry": late.id, "pupil": late.pupil_id, "start": late.date.isoformat(), "time": f"{late.time:%H:%M}"}
 
 
 def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = None,
@@ -186,7 +177,8 @@ def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = Non
     now = kiosk.clock.now()
     late = LateArrival(pupil_id=pupil.id, date=day or now.date(),
                        time=(time or now.time()).replace(second=0, microsecond=0),
-                       reason=reason.strip(), by_staff=who, created_at=now)
+                       reason=clean_text(reason, _("the reason"), max_length=MAX_NOTE), by_staff=who,
+                       created_at=now)
     _check_late(kiosk, late)
     with kiosk.store.transaction():
         same_day = [x for x in lates_between(kiosk, late.date, late.date) if x.pupil_id == pupil.id]
@@ -194,23 +186,24 @@ def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = Non
             raise KioskError(_("{name} was already noted late that day, at {time}").format(
                 name=pupil.full_name, time=f"{same_day[0].time:%H:%M}"))
         kiosk.repos.lates.add(late)
-        kiosk.audit(who, "late-add", _describe_late(late))
+        kiosk.audit(who, "late-add", **_late_facts(late))
         same_year = kiosk.repos.lates.in_year(school_year_of(late.date))
     month = rules_.lates_per_month(x for x in same_year if x.pupil_id == pupil.id)
     return late, month[(pupil.id, f"{late.date:%Y-%m}")]
 
 
 def update_late(kiosk: Kiosk, old: LateArrival, who: str, *, time: dt.time, reason: str) -> LateArrival:
-    new = replace(old, time=time.replace(second=0, microsecond=0), reason=reason.strip())
+    new = replace(old, time=time.replace(second=0, microsecond=0),
+                  reason=clean_text(reason, _("the reason"), max_length=MAX_NOTE))
     _check_late(kiosk, new)
     with kiosk.store.transaction():
         kiosk.repos.lates.replace(old, new)
-        kiosk.audit(who, "late-edit", f"{_describe_late(old)} -> {new.time:%H:%M}")
+        kiosk.audit(who, "late-edit", **_late_facts(new), old_time=f"{old.time:%H:%M}")
     return new
 
 
 def delete_lates(kiosk: Kiosk, entries: list[LateArrival], who: str, *, action: str = "late-delete") -> int:
-    return _delete(kiosk, kiosk.repos.lates, entries, who, action, _describe_late)
+    return _delete(kiosk, kiosk.repos.lates, entries, who, action, _late_facts)
 
 
 def lates_between(kiosk: Kiosk, start: dt.date, end: dt.date) -> list[LateArrival]:

@@ -36,6 +36,9 @@ class Kiosk:
         """Changes whenever a data file changed on disk, here or in another kiosk process."""
         return self.store.version()
 
-    def audit(self, who: str, action: str, detail: str = "") -> None:
-        """Record who did what; call inside the transaction of the change itself."""
-        self.repos.audit.add(AuditEntry(at=self.clock.now(), who=who, action=action, detail=detail))
+    def audit(self, who: str, action: str, detail: str = "", **facts: object) -> None:
+        """Record who did what; call inside the transaction of the change itself.
+        `facts` (pupil=..., code=..., start=...) are shown in plain words when read."""
+        pairs = tuple((name, str(value)) for name, value in facts.items() if value is not None)
+        self.repos.audit.add(AuditEntry(at=self.clock.now(), who=who, action=action, detail=detail,
+                                        facts=pairs))

@@ -204,6 +204,6 @@ def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1
             kiosk.repos.staff.save(member)
         kiosk.repos.absences.add_many(absences)
         kiosk.repos.lates.add_many(lates)
-        kiosk.audit(SYSTEM, "demo", f"{pupils} pupils, {years} school years")
+        kiosk.audit(SYSTEM, "demo", pupils=pupils, years=years)
     return DemoSummary(len(pupil_list), len(classes), len(staff), years, len(absences), len(lates))
 

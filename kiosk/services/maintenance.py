@@ -24,9 +24,12 @@ def check_or_raise(kiosk: Kiosk) -> None:
 
 
 def make_backup(kiosk: Kiosk, who: str) -> Path:
-    path = backup.create_backup(kiosk.store, kiosk.clock.now(), keep=kiosk.config.backup.keep)
+    try:
+        path = backup.create_backup(kiosk.store, kiosk.clock.now(), keep=kiosk.config.backup.keep)
+    except OSError as exc:
+        raise StoreError(_("The backup failed: {error}").format(error=exc.strerror or exc)) from None
     assert path is not None  # only a daily backup is ever skipped
-    kiosk.audit(who, "backup", path.name)
+    kiosk.audit(who, "backup", backup=path.name)
     return path
 
 
@@ -59,7 +62,7 @@ def restore(kiosk: Kiosk, name: str, who: str) -> tuple[Path, Path]:
         for start_year, entries in trail.items():
             kept = set(kiosk.repos.audit.in_year(start_year))
             kiosk.repos.audit.add_many(e for e in entries if e not in kept)
-        kiosk.audit(who, "restore", f"{source.name} (previous data in {saved.name})")
+        kiosk.audit(who, "restore", backup=source.name, saved=saved.name)
     return source, saved
 
 

@@ -47,7 +47,8 @@ def import_roster(kiosk: Kiosk, raw: bytes, *, who: str, dry_run: bool = False,
     with kiosk.store.transaction():
         existing = kiosk.repos.pupils.all(include_left=True)
         report.changes = compare_roster(existing, report.parsed.pupils, today,
-                                        keep_guardians=not report.parsed.has_guardians)
+                                        keep_guardians=not report.parsed.has_guardians,
+                                        columns=report.parsed.columns)
         active = sum(1 for p in existing if p.active)
         report.many_leaving = len(report.changes.left) > max(5, MAX_LEAVING_SHARE * active)
         if dry_run:
@@ -58,18 +59,15 @@ def import_roster(kiosk: Kiosk, raw: bytes, *, who: str, dry_run: bool = False,
                 n=len(report.changes.left), total=active))
         kiosk.repos.pupils.save_many(report.changes.to_save)
         c = report.changes
-        kiosk.audit(
-            who,
-            "roster-import",
-            f"added {len(c.added)}, changed {len(c.changed)}, left {len(c.left)}, "
-            f"returned {len(c.returned)}",
-        )
+        kiosk.audit(who, "roster-import", added=len(c.added), changed=len(c.changed), left=len(c.left),
+                    returned=len(c.returned))
     report.saved = True
     return report
 
 
-def list_pupils(kiosk: Kiosk, class_name: str | None = None) -> list[Pupil]:
-    pupils = kiosk.repos.pupils.all()
+def list_pupils(kiosk: Kiosk, class_name: str | None = None, *, include_left: bool = False) -> list[Pupil]:
+    """By class and name; pupils who left only with `include_left` (their history stays)."""
+    pupils = kiosk.repos.pupils.all(include_left=include_left)
     if class_name:
         wanted = class_name.strip().upper()
         pupils = [p for p in pupils if p.class_name == wanted]

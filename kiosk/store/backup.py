@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from kiosk.store.layout import (
     latest_backup,
     list_backups,
 )
+from kiosk.store.repo import validate_file
 from kiosk.store.storage import Store, decode_file
 
 DAILY_SUFFIX = "-daily"
@@ -39,10 +41,11 @@ class FileProblem:
 
 
 def check_files(paths: list[Path]) -> list[FileProblem]:
+    """Each file decoded and each of its records checked; a problem per damaged file."""
     problems = []
     for path in paths:
         try:
-            decode_file(path, path.read_bytes())
+            validate_file(path, decode_file(path, path.read_bytes()))
         except CorruptFile as exc:
             problems.append(FileProblem(path, exc.reason))
         except OSError as exc:
@@ -77,7 +80,11 @@ def create_backup(store: Store, now: dt.datetime, *, label: str = "manual", keep
         target = _unique(root, f"{now:%Y-%m-%dT%H%M%S}-{label}")
         partial = root / f".{target.name}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-        _copy_files(store, partial)
+        try:
+            _copy_files(store, partial)
+        except BaseException:  # a full disk: no half backup is left to be mistaken for one
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
     problems = check_files([p for p in partial.rglob("*.json")]) if verify else []
     if problems:
         shutil.rmtree(partial, ignore_errors=True)
@@ -107,9 +114,14 @@ def _copy_files(store: Store, target: Path) -> None:
     fsync_dir(target)
 
 
+BACKUP_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{6}-[a-z-]+(-\d+)?$")
+
+
 def _rotate(root: Path, keep: int, spare: Path | None = None) -> None:
-    """Keep the newest `keep` backups (and `spare`, the one just restored)."""
-    backups = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    """Keep the newest `keep` backups (and `spare`, the one just restored). Only the kiosk's
+    own backups are ever removed: a folder someone put there by hand stays."""
+    backups = sorted(p for p in root.iterdir() if p.is_dir() and BACKUP_NAME.match(p.name)
+                     and (p / SCHOOL_FILE).exists())
     for old in backups[:-keep]:
         if spare is None or old.resolve() != spare.resolve():
             shutil.rmtree(old, ignore_errors=True)

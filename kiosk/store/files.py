@@ -6,7 +6,11 @@ import fcntl
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from kiosk.errors import StoreBusy
+from kiosk.i18n import _
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -65,9 +69,11 @@ def atomic_write(path: Path, payload: bytes, *, min_mtime_ns: int = 0) -> os.sta
 
 
 def remove_stale_temps(directory: Path) -> None:
-    """Temp files left by a killed writer; call only while holding the store's lock."""
-    for tmp in directory.glob(".*.tmp"):
-        tmp.unlink(missing_ok=True)
+    """Temp files and old versions left by a killed writer (after the journal was rolled
+    back); call only while holding the store's lock."""
+    for pattern in (".*.tmp", ".*.old"):
+        for tmp in directory.glob(pattern):
+            tmp.unlink(missing_ok=True)
 
 
 def copy_durably(source: Path, target: Path) -> None:
@@ -79,6 +85,8 @@ class FileLock:
     """An exclusive lock shared by threads of this process and by other processes.
 
     Re-entrant within a thread, so a service can call another service that also locks.
+    With `wait_limit` set (the kiosk's screens), waiting longer raises StoreBusy instead
+    of freezing the screen; `on_wait` is called once when another process holds it.
     """
 
     def __init__(self, path: Path) -> None:
@@ -87,22 +95,54 @@ class FileLock:
         self._depth = 0
         self._fd: int | None = None
         self._owner: int | None = None
+        self.wait_limit: float | None = None
+        self.on_wait: Callable[[], None] | None = None
 
-    def __enter__(self) -> FileLock:
+    def _lock_file(self, fd: int) -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        if self.on_wait:
+            self.on_wait()
+        if self.wait_limit is None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            return
+        deadline = time.monotonic() + self.wait_limit
+        while True:
+            time.sleep(0.02)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(_("another kiosk is saving right now")) from None
+
+    def acquire(self) -> None:
         self._thread_lock.acquire()
         if self._depth == 0:
+            fd = -1
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-                fcntl.flock(fd, fcntl.LOCK_EX)
+                self._lock_file(fd)
             except BaseException:
+                if fd >= 0:
+                    os.close(fd)
                 self._thread_lock.release()
                 raise
             self._fd = fd
             self._owner = threading.get_ident()
         self._depth += 1
+
+    def __enter__(self) -> FileLock:
+        self.acquire()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def release(self) -> None:
         self._depth -= 1
         if self._depth == 0 and self._fd is not None:
             fcntl.flock(self._fd, fcntl.LOCK_UN)

@@ -4,19 +4,52 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from tinydb import Query
 from tinydb.table import Table
 
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import Absence, AuditEntry, LateArrival, Pupil, Staff
-from kiosk.errors import NotFound
+from kiosk.errors import CorruptFile, NotFound
 from kiosk.i18n import _
-from kiosk.store.codec import from_doc, to_doc
+from kiosk.store.codec import BadRecord, from_doc, to_doc
+from kiosk.store.layout import SCHOOL_FILE
 from kiosk.store.storage import Store
 
 PUPILS, STAFF, ABSENCES, LATES, AUDIT = "pupils", "staff", "absences", "lates", "audit"
+# The record type of every table: each record is checked against it when a file is read.
+SCHOOL_TABLES: dict[str, type] = {PUPILS: Pupil, STAFF: Staff}
+YEAR_TABLES: dict[str, type] = {ABSENCES: Absence, LATES: LateArrival, AUDIT: AuditEntry}
+
+T = TypeVar("T")
+
+
+def _bad_record(path: Path, table: str, doc_id: object, problem: object) -> str:
+    return _("record {n} of {table} is not valid ({problem})").format(n=doc_id, table=table, problem=problem)
+
+
+def convert(store: Store, path: Path, table: str, cls: type[T], docs: Iterable[Any]) -> list[T]:
+    """Records as dataclasses; one that does not fit makes the whole file damaged (named)."""
+    out = []
+    for doc in docs:
+        try:
+            out.append(from_doc(cls, doc))
+        except BadRecord as exc:
+            raise store.corrupt(path, _bad_record(path, table, getattr(doc, "doc_id", "?"), exc)) from None
+    return out
+
+
+def validate_file(path: Path, data: dict[str, Any]) -> None:
+    """Every record of every known table of a decoded data file; raises CorruptFile."""
+    tables = SCHOOL_TABLES if path.name == SCHOOL_FILE else YEAR_TABLES
+    for name, cls in tables.items():
+        for doc_id, doc in data.get(name, {}).items():
+            try:
+                from_doc(cls, doc)
+            except BadRecord as exc:
+                raise CorruptFile(path, _bad_record(path, name, doc_id, exc)) from None
 
 
 class PupilRepo:
@@ -34,8 +67,8 @@ class PupilRepo:
         storage.read()  # notices another process's write
         version = storage.version
         if self._cache is None or version is None or self._cache[0] != version:
-            docs = self._table.all()
-            self._cache = (version, {d["id"]: from_doc(Pupil, d) for d in docs})
+            pupils = convert(self.store, storage.path, PUPILS, Pupil, self._table.all())
+            self._cache = (version, {p.id: p for p in pupils})
             self.revision += 1
         return self._cache[1]
 
@@ -70,12 +103,16 @@ class StaffRepo:
         self._table = store.school.table(STAFF)
 
     def all(self) -> list[Staff]:
-        staff = [from_doc(Staff, d) for d in self._table.all()]
+        path = self.store.storage_of(self.store.school).path
+        staff = convert(self.store, path, STAFF, Staff, self._table.all())
         return sorted(staff, key=lambda s: s.name.casefold())
 
     def get(self, staff_id: str) -> Staff | None:
         doc = self._table.get(Query().id == staff_id)
-        return from_doc(Staff, doc) if isinstance(doc, dict) else None
+        if not isinstance(doc, dict):
+            return None
+        path = self.store.storage_of(self.store.school).path
+        return convert(self.store, path, STAFF, Staff, [doc])[0]
 
     def save(self, staff: Staff) -> None:
         with self.store.transaction():
@@ -128,7 +165,8 @@ class YearRecords:
             return []
         cached = self._cache.get(start_year)
         if cached is None or storage.version is None or cached[0] != storage.version:
-            records: list[Any] = [from_doc(self.cls, d) for d in self._table(start_year).all()]
+            records: list[Any] = convert(self.store, storage.path, self.table, self.cls,
+                                         self._table(start_year).all())
             cached = (storage.version, records)
             self._cache[start_year] = cached
         return list(cached[1])

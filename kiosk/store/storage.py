@@ -23,7 +23,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from kiosk.domain.calendar import school_year_label
-from kiosk.errors import CorruptFile, StoreError
+from kiosk.errors import CorruptFile, StoreError, write_failed
 from kiosk.i18n import _
 from kiosk.store.files import (
     FileLock,
@@ -33,6 +33,7 @@ from kiosk.store.files import (
     remove_stale_temps,
     write_temp,
 )
+from kiosk.store import journal
 from kiosk.store.layout import LOCK_FILE, SCHOOL_FILE, YEARS_DIR, latest_backup
 from kiosk.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
 
@@ -121,8 +122,8 @@ class AtomicStorage(Storage):
         self._pending_key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
         return tmp
 
-    def commit(self, tmp: Path) -> None:
-        commit_temp(tmp, self.path)
+    def committed(self) -> None:
+        """The temp file from `prepare()` is now the file."""
         self._key = self._pending_key
         self._dirty = False
 
@@ -144,9 +145,13 @@ class Store:
                 _("cannot use data directory {dir}: {error}").format(dir=self.data_dir, error=exc)
             ) from None
         self.lock = FileLock(self.data_dir / LOCK_FILE)
-        with self.lock:
-            remove_stale_temps(self.data_dir)
-            remove_stale_temps(self.data_dir / YEARS_DIR)
+        try:
+            with self.lock:
+                journal.recover(self.data_dir)  # a transaction a crash left halfway: undone
+                remove_stale_temps(self.data_dir)
+                remove_stale_temps(self.data_dir / YEARS_DIR)
+        except OSError as exc:
+            raise StoreError(write_failed(exc, self.data_dir)) from None
         self._dbs: dict[Path, KioskDB] = {}
         self.school = self._db(self.data_dir / SCHOOL_FILE, "school")
 
@@ -157,7 +162,7 @@ class Store:
                 path,
                 kind=kind,
                 in_transaction=lambda: self.lock.held,
-                on_corrupt=self._corrupt,
+                on_corrupt=self.corrupt,
                 storage=AtomicStorage,
             )
         return self._dbs[path]
@@ -186,14 +191,21 @@ class Store:
         assert isinstance(storage, AtomicStorage)
         return storage
 
-    def _corrupt(self, path: Path, reason: str) -> CorruptFile:
+    def corrupt(self, path: Path, reason: str) -> CorruptFile:
+        """The error for a damaged file, naming the latest backup to restore."""
         return CorruptFile(path, reason, latest_backup(self.data_dir))
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the inter-process lock across the read-modify-write; flush at the end."""
-        with self.lock:
+        """Hold the inter-process lock across the read-modify-write; flush at the end.
+        A write that fails (full or read-only disk, no permission) raises StoreError:
+        nothing was saved, and the message says why and what to do."""
+        try:
+            self.lock.acquire()
+        except OSError as exc:
+            raise StoreError(write_failed(exc, self.data_dir)) from None
+        try:
             if self.lock.depth > 1:
                 yield
                 return
@@ -204,17 +216,21 @@ class Store:
             try:
                 yield
                 self._flush()
-            except BaseException:
+            except BaseException as exc:
                 # TinyDB may have changed cached dicts in place before failing: reread all
                 for db in self._dbs.values():
                     self.storage_of(db).forget()
+                if isinstance(exc, OSError):
+                    raise StoreError(write_failed(exc, self.data_dir)) from None
                 raise
+        finally:
+            self.lock.release()
 
     def _flush(self) -> None:
         """Every touched file goes to a synced temp file first; only when all of them are
         written are they renamed into place (school.json last: year files refer to pupils).
-        A full disk or an I/O error therefore changes nothing; only a crash between two
-        renames, a window of microseconds, can leave one file newer than another."""
+        A full disk or an I/O error therefore changes nothing; renames over several files
+        are all or nothing through a journal (see journal.py), also across a crash."""
         storages = sorted((self.storage_of(db) for db in self._dbs.values()),
                           key=lambda s: s is self.storage_of(self.school))
         prepared: list[tuple[AtomicStorage, Path]] = []
@@ -227,8 +243,13 @@ class Store:
             for _storage, tmp in prepared:
                 tmp.unlink(missing_ok=True)
             raise
-        for storage, tmp in prepared:
-            storage.commit(tmp)
+        if len(prepared) == 1:
+            storage, tmp = prepared[0]
+            commit_temp(tmp, storage.path)  # one rename is atomic by itself
+        elif prepared:
+            journal.commit_all(self.data_dir, [(tmp, s.path) for s, tmp in prepared], commit_temp)
+        for storage, _tmp in prepared:
+            storage.committed()
 
     def wipe(self) -> None:
         """Delete every data file (callers take a backup first); only inside a transaction."""

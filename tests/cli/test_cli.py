@@ -110,7 +110,7 @@ def test_import_roster_dry_run_then_real_then_reimport(demo_cfg: Path, tmp_path:
     good.write_text(ROSTER.replace("N1;[bold]Jan[/];Mol;3B", "N1;[bold]Jan[/];Mol;4B"), encoding="utf-8")
     again = kiosk_cmd(demo_cfg, "import", "roster", str(good))
     assert "changed 1" in again.stdout and "unchanged 1" in again.stdout and "left 0" in again.stdout
-    assert "roster-import" in kiosk_cmd(demo_cfg, "audit").stdout
+    assert "roster-import" in kiosk_cmd(demo_cfg, "audit", "--format", "json").stdout
 
 
 def test_staff_add_set_pin_from_stdin(demo_cfg: Path):
@@ -160,8 +160,8 @@ def test_restore_keeps_the_audit_trail_since_the_backup(demo_cfg: Path):
     restored = kiosk_cmd(demo_cfg, "restore", name)
     assert restored.returncode == 0, restored.stderr
     assert "wim-dauwveld" not in kiosk_cmd(demo_cfg, "staff", "list").stdout  # the data went back
-    audit = kiosk_cmd(demo_cfg, "audit").stdout
-    assert "staff-add" in audit and "export" in audit and "restore" in audit  # the trail did not
+    audit = kiosk_cmd(demo_cfg, "audit", "--format", "json").stdout
+    assert '"staff-add"' in audit and '"export"' in audit and '"restore"' in audit  # the trail did not
 
 
 def test_reimporting_an_export_without_guardian_columns_keeps_the_guardians(demo_cfg: Path, tmp_path: Path):

@@ -20,7 +20,8 @@ MAX_DELAY = 0.04  # seconds between "ready" and SIGKILL: the writer is in the mi
 
 
 def temp_files(data_dir: Path) -> set[Path]:
-    return {p for p in data_dir.rglob(".*.tmp") if "backups" not in p.parts}
+    return {p for pattern in (".*.tmp", ".*.old", ".journal") for p in data_dir.rglob(pattern)
+            if "backups" not in p.parts}
 
 
 def run_and_kill(data_dir: Path, delay: float) -> tuple[list[str], str]:
@@ -72,8 +73,8 @@ def test_sigkill_at_random_moments_keeps_every_acknowledged_record(tmp_path: Pat
         staff_ids = {member.id for member in repos.staff.all()} - {"seed"}
         assert set(acked) <= late_ids, f"acknowledged late arrivals lost {where}"
         assert set(acked) <= staff_ids, f"acknowledged staff records lost {where}"
-        # school.json is flushed last: it never refers to a record the year file lacks
-        assert staff_ids <= late_ids, where
+        # each transaction wrote both files: after a crash, both or neither (the journal)
+        assert staff_ids == late_ids, where
         assert check_store(store) == [], where
 
     assert len(acked) == len(set(acked))
@@ -97,3 +98,27 @@ def test_sigkill_at_random_moments_keeps_every_acknowledged_record(tmp_path: Pat
     assert Repos(Store(data_dir)).staff.get("after") is not None
     assert check_store(Store(data_dir)) == []
 
+
+
+def test_a_kill_between_two_renames_is_rolled_back_at_the_next_start(tmp_path: Path):
+    data_dir = tmp_path / "data"
+    repos = Repos(Store(data_dir))
+    repos.staff.save(Staff(id="seed", name="Seed", role=Role.HEAD))
+    repos.lates.add_many([])
+    school_before = (data_dir / "school.json").read_bytes()
+    proc = worker_popen("die-between", data_dir)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == -signal.SIGKILL and "not reached" not in out, err
+    # evidence that it died between the renames: one file new, the other old, a journal
+    assert b"between" in (data_dir / "years" / "2026-2027.json").read_bytes()
+    assert (data_dir / "school.json").read_bytes() == school_before
+    assert (data_dir / ".journal").exists()
+
+    store = Store(data_dir)  # the next start rolls the half transaction back
+    repos = Repos(store)
+    assert repos.staff.get("between") is None
+    assert "between" not in {late.id for late in repos.lates.in_year(workers.START_YEAR)}
+    assert temp_files(data_dir) == set()
+    assert check_store(store) == []
+    repos.staff.save(Staff(id="after", name="After", role=Role.CARE))
+    assert Repos(Store(data_dir)).staff.get("after") is not None

@@ -12,9 +12,10 @@ from types import SimpleNamespace
 import orjson
 import pytest
 
+from kiosk import i18n
 from kiosk.clock import FixedClock
 from kiosk.domain.models import AuditEntry, LateArrival, Role, Staff
-from kiosk.errors import CorruptFile, KioskError
+from kiosk.errors import CorruptFile, KioskError, StoreError, write_failed
 from kiosk.services import maintenance
 from kiosk.services.context import Kiosk
 from kiosk.store import Store, backup, files, storage
@@ -152,7 +153,7 @@ def test_a_failed_flush_does_not_leave_half_a_transaction_behind(
 ):
     store, repos = kiosk.store, kiosk.repos
     failing_atomic_write(monkeypatch, store.year_path(YEAR))  # flushed first, before school.json
-    with pytest.raises(OSError), store.transaction():
+    with pytest.raises(StoreError, match="disk is full"), store.transaction():
         repos.lates.add(late(1))
         repos.staff.save(Staff(id="half", name="Half", role=Role.CARE))
     monkeypatch.undo()
@@ -167,11 +168,53 @@ def test_a_transaction_over_two_files_is_all_or_nothing(
     store, repos = kiosk.store, kiosk.repos
     lates_before = repos.lates.in_year(YEAR)
     failing_atomic_write(monkeypatch, store.data_dir / "school.json")
-    with pytest.raises(OSError), store.transaction():
+    with pytest.raises(StoreError, match="disk is full"), store.transaction():
         repos.lates.add(late(1))
         repos.staff.save(Staff(id="half", name="Half", role=Role.CARE))
     monkeypatch.undo()
     assert fresh(store.data_dir).lates.in_year(YEAR) == lates_before
+
+
+def test_a_failure_between_two_renames_rolls_back_both(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch):
+    """The second rename fails (a disk error): the first is undone, nothing half-commits."""
+    store, repos = kiosk.store, kiosk.repos
+    before = tree_bytes(store.data_dir)
+    real, calls = storage.commit_temp, []
+
+    def commit(tmp: Path, path: Path) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(errno.EIO, "Input/output error", str(path))
+        real(tmp, path)
+
+    monkeypatch.setattr(storage, "commit_temp", commit)
+    with pytest.raises(StoreError, match="error"), store.transaction():
+        repos.lates.add(late(1))
+        repos.staff.save(Staff(id="half", name="Half", role=Role.CARE))
+    monkeypatch.undo()
+    assert len(calls) == 2, "the failure was not between the two renames"
+    assert tree_bytes(store.data_dir) == before
+    assert fresh(store.data_dir).staff.get("half") is None
+    assert repos.staff.get("half") is None
+    assert not list(store.data_dir.rglob(".*.old")) and not (store.data_dir / ".journal").exists()
+
+
+@pytest.mark.parametrize(("error", "words"), [
+    (errno.ENOSPC, "disk is full"), (errno.EROFS, "read-only"), (errno.EACCES, "may not write"),
+    (errno.EIO, "reported an error")])
+def test_a_failed_write_says_why_and_what_to_do(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch,
+                                                 error: int, words: str):
+    def refuse(path: Path, payload: bytes, **kwargs: object) -> None:
+        raise OSError(error, "simulated", str(path))
+
+    monkeypatch.setattr(storage, "write_temp", refuse)
+    i18n.set_language("en")
+    with pytest.raises(StoreError) as info:
+        kiosk.repos.staff.save(Staff(id="x", name="X", role=Role.CARE))
+    assert str(info.value).startswith("Nothing was saved: ") and words in str(info.value)
+    assert words in write_failed(OSError(error, "simulated"), kiosk.store.data_dir)
+    monkeypatch.undo()
+    assert kiosk.repos.staff.get("x") is None
 
 
 # -- another process's writes ----------------------------------------------------------------
@@ -359,4 +402,4 @@ def test_restore_keeps_the_current_data_and_audits(kiosk: Kiosk, clock: FixedClo
     assert fresh(kiosk.store.data_dir).staff.get("later") is None
     trail = maintenance.audit_trail(kiosk, YEAR)
     assert isinstance(trail[-1], AuditEntry) and trail[-1].action == "restore"
-    assert made.name in trail[-1].detail and saved.name in trail[-1].detail
+    assert trail[-1].fact("backup") == made.name and trail[-1].fact("saved") == saved.name

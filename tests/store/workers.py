@@ -8,6 +8,8 @@ Modes:
   audit DATA_DIR BARRIER_DIR NAME COUNT      COUNT audit entries through Kiosk.audit
   increment DATA_DIR BARRIER_DIR NAME COUNT  COUNT read-modify-write increments of one staff record
   forever DATA_DIR                           prints "ready", then writes until killed
+  die-between DATA_DIR                       one transaction over two files, killed (SIGKILL)
+                                             by itself right after the first of its two renames
 
 Every mode prints one line per record after its transaction returned (flushed at once):
 that line is the acknowledgement the parent relies on.
@@ -90,10 +92,34 @@ def run_forever(data_dir: Path) -> None:
         ack(record_id)
 
 
+def run_die_between(data_dir: Path) -> None:
+    import os
+    import signal
+
+    from kiosk.store import storage
+
+    real = storage.commit_temp
+
+    def commit_then_die(tmp: Path, path: Path) -> None:
+        real(tmp, path)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    storage.commit_temp = commit_then_die  # type: ignore[assignment]
+    store = Store(data_dir)
+    repos = Repos(store)
+    with store.transaction():
+        repos.lates.add(LateArrival(pupil_id="P-between", date=DAY, time=dt.time(8, 45), id="between"))
+        repos.staff.save(Staff(id="between", name="Between", role=Role.TEACHER))
+    ack("not reached")
+
+
 def main(argv: list[str]) -> None:
     mode, data_dir = argv[0], Path(argv[1])
     if mode == "forever":
         run_forever(data_dir)
+        return
+    if mode == "die-between":
+        run_die_between(data_dir)
         return
     barrier, name, count = Path(argv[2]), argv[3], int(argv[4])
     runner = {"late": run_lates, "audit": run_audit, "increment": run_increment}[mode]

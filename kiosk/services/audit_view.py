@@ -1,0 +1,104 @@
+"""The audit trail in plain words, in the reader's language: names instead of ids, code
+labels instead of code names. Shared by the head's screen and `kiosk audit`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kiosk.domain.models import AuditEntry
+from kiosk.i18n import N_, _
+from kiosk.services import maintenance, pupils, staff
+from kiosk.services.context import SYSTEM, Kiosk
+from kiosk.services.labels import part_label, period_label, role_label
+from kiosk.services.messages import code_label
+
+WHAT = {
+    "login": N_("logged in"), "login-failed": N_("wrong PIN"), "login-locked": N_("locked after wrong PINs"),
+    "login-while-locked": N_("tried to log in while locked"),
+    "roster-import": N_("pupil list imported"), "staff-add": N_("staff member added"),
+    "staff-unlock": N_("wrong-PIN lock lifted"), "staff-disable": N_("staff member disabled"),
+    "staff-enable": N_("staff member enabled again"),
+    "pin-set": N_("PIN set"), "export": N_("exported"), "backup": N_("backup"), "restore": N_("backup restored"),
+    "demo": N_("demo school made"), "absence-add": N_("absence logged"), "absence-edit": N_("absence changed"),
+    "absence-delete": N_("absence deleted"), "absence-undo": N_("absence undone"),
+    "late-add": N_("late arrival logged"), "late-edit": N_("late arrival changed"),
+    "late-delete": N_("late arrival deleted"), "late-undo": N_("late arrival undone"),
+}
+EXPORTS = {"pupils": N_("pupil list"), "absences": N_("absences"), "lates": N_("late arrivals")}
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    at: dt.datetime
+    when: str
+    who: str
+    what: str
+    detail: str
+
+
+class _Names:
+    """Looks up the names behind ids once per listing."""
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        self.kiosk = kiosk
+        self.staff = staff.staff_names(kiosk)
+        self.pupils = {p.id: p for p in pupils.list_pupils(kiosk, include_left=True)}
+
+    def person(self, who: str) -> str:
+        if who == SYSTEM:
+            return _("the kiosk")
+        if who.startswith("cli"):
+            return _("command line ({user})").format(user=who.partition(":")[2] or "?")
+        return self.staff.get(who, who)
+
+    def pupil(self, pupil_id: str) -> str:
+        pupil = self.pupils.get(pupil_id)
+        return f"{pupil.full_name} ({pupil.class_name})" if pupil else pupil_id
+
+
+def _period(entry: AuditEntry, prefix: str = "") -> str:
+    start, end = entry.fact(prefix + "start"), entry.fact(prefix + "end") or entry.fact(prefix + "start")
+    try:
+        days = period_label(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    except ValueError:
+        return start
+    part = entry.fact(prefix + "part")
+    return days if part in ("", "day") else f"{days} {part_label(part)}"
+
+
+def describe(kiosk: Kiosk, entry: AuditEntry, names: _Names) -> str:
+    """The entry's facts as a short sentence; older entries keep their stored detail."""
+    action, fact = entry.action, entry.fact
+    if action.startswith("absence-") and fact("pupil"):
+        text = f"{names.pupil(fact('pupil'))}: {code_label(kiosk, fact('code'))}, {_period(entry)}"
+        if action == "absence-edit" and fact("old_code"):
+            text += " " + _("(was {code}, {period})").format(code=code_label(kiosk, fact("old_code")),
+                                                             period=_period(entry, "old_"))
+        return text
+    if action.startswith("late-") and fact("pupil"):
+        text = f"{names.pupil(fact('pupil'))}: {_period(entry)} {fact('time')}"
+        return text + (" " + _("(was {time})").format(time=fact("old_time")) if fact("old_time") else "")
+    if fact("staff"):
+        role = f" ({role_label(fact('role'))})" if fact("role") else ""
+        return names.person(fact("staff")) + role
+    if action == "roster-import":
+        return _("added {a}, changed {c}, left {l}, returned {r}").format(
+            a=fact("added"), c=fact("changed"), l=fact("left"), r=fact("returned"))
+    if action == "export":
+        what = fact("what")
+        return _("{what} as {format}, {n} lines").format(
+            what=_(EXPORTS[what]) if what in EXPORTS else what, format=fact("format").upper(), n=fact("count"))
+    if action in ("backup", "restore") and fact("backup"):
+        return fact("backup")
+    if action == "demo":
+        return _("{pupils} pupils, {years} school years").format(pupils=fact("pupils"), years=fact("years"))
+    return entry.detail
+
+
+def audit_lines(kiosk: Kiosk, start_year: int | None = None) -> list[AuditLine]:
+    """The trail of a school year, oldest first, in plain words."""
+    names = _Names(kiosk)
+    return [AuditLine(e.at, f"{e.at:%d/%m %H:%M}", names.person(e.who),
+                      _(WHAT[e.action]) if e.action in WHAT else e.action, describe(kiosk, e, names))
+            for e in maintenance.audit_trail(kiosk, start_year)]

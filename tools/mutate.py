@@ -1,0 +1,246 @@
+"""`make mutate`: mutation testing of kiosk/domain, to find tests that cannot fail.
+
+Each mutant changes one thing in one domain module — a flipped comparison, a constant off
+by one, a negated condition, `and` for `or`, True for False, + for - — anywhere in the
+module: in functions (decorated ones too), class bodies and module-level constants. The
+unit tests run against it in a copy of the project; a mutant that no test notices
+"survives". The score is killed / (mutants - known equivalent ones).
+
+    python -m tools.mutate [--sample N] [--seed S] [--module NAME] [--workers N] [--list]
+
+Equivalent mutants (that provably change nothing) are listed with the reason why in
+tools/mutate_equivalent.txt as `module:line:description  # reason`; they are left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOMAIN = ROOT / "kiosk" / "domain"
+EQUIVALENT = Path(__file__).with_name("mutate_equivalent.txt")
+TEST_COMMAND = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+                "tests/unit"]
+TIMEOUT = 120  # seconds: a mutant that loops forever counts as killed
+
+COMPARE_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is,
+}
+BINOP_SWAPS: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.FloorDiv, ast.FloorDiv: ast.Mult, ast.Mod: ast.FloorDiv,
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    module: str
+    """File name under kiosk/domain."""
+    index: int
+    """The n-th mutation point of the module, in AST walk order."""
+    line: int
+    description: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.module}:{self.line}:{self.description}"
+
+
+class _Points(ast.NodeTransformer):
+    """Walks a module; with `target` set, applies the target-th mutation and nothing else."""
+
+    def __init__(self, target: int | None = None) -> None:
+        self.target = target
+        self.found: list[tuple[int, str]] = []
+
+    def _point(self, node: ast.AST, description: str) -> bool:
+        """Records a mutation point; True when it is the one to apply."""
+        self.found.append((getattr(node, "lineno", 0), description))
+        return self.target == len(self.found) - 1
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
+        return node  # f-strings: wording, not logic
+
+    def visit_Expr(self, node: ast.Expr) -> ast.AST:
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            return node  # docstrings
+        return self.generic_visit(node)
+
+    def visit_Compare(self, node: ast.Compare) -> ast.AST:
+        self.generic_visit(node)
+        for i, op in enumerate(node.ops):
+            swap = COMPARE_SWAPS.get(type(op))
+            if swap and self._point(node, f"{type(op).__name__}->{swap.__name__}"):
+                node.ops[i] = swap()
+        return node
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        swap = BINOP_SWAPS.get(type(node.op))
+        if swap and not _is_string(node.left) and self._point(node, f"{type(node.op).__name__}->{swap.__name__}"):
+            node.op = swap()
+        return node
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> ast.AST:
+        self.generic_visit(node)
+        other = ast.Or if isinstance(node.op, ast.And) else ast.And
+        if self._point(node, f"{type(node.op).__name__}->{other.__name__}"):
+            node.op = other()
+        return node
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.op, ast.Not) and self._point(node, "drop not"):
+            return node.operand
+        return node
+
+    def visit_If(self, node: ast.If) -> ast.AST:
+        self.generic_visit(node)
+        if self._point(node, "negate if"):
+            node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+        return node
+
+    def visit_IfExp(self, node: ast.IfExp) -> ast.AST:
+        self.generic_visit(node)
+        if self._point(node, "negate conditional"):
+            node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+        return node
+
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        value = node.value
+        if isinstance(value, bool):
+            if self._point(node, f"{value}->{not value}"):
+                return ast.Constant(not value)
+        elif isinstance(value, int):
+            if self._point(node, f"{value}->{value + 1}"):
+                return ast.Constant(value + 1)
+            if value != 0 and self._point(node, f"{value}->{value - 1}"):
+                return ast.Constant(value - 1)
+        return node
+
+
+def _is_string(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) or isinstance(node, ast.JoinedStr)
+
+
+def _walk_points(tree: ast.Module) -> _Points:
+    points = _Points()
+    points.visit(tree)
+    return points
+
+
+def mutants(modules: list[Path]) -> Iterator[Mutant]:
+    for path in modules:
+        points = _walk_points(ast.parse(path.read_text(encoding="utf-8")))
+        for index, (line, description) in enumerate(points.found):
+            yield Mutant(path.name, index, line, description)
+
+
+def mutated_source(mutant: Mutant) -> str:
+    tree = ast.parse((DOMAIN / mutant.module).read_text(encoding="utf-8"))
+    _Points(mutant.index).visit(tree)
+    return ast.unparse(ast.fix_missing_locations(tree))
+
+
+def _copy_project(target: Path) -> None:
+    for name in ("kiosk", "tests"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")
+
+
+def _survives(mutant: Mutant, workdir: Path) -> bool:
+    module = workdir / "kiosk" / "domain" / mutant.module
+    original = module.read_text(encoding="utf-8")
+    module.write_text(mutated_source(mutant), encoding="utf-8")
+    try:
+        result = subprocess.run(TEST_COMMAND, cwd=workdir, capture_output=True, timeout=TIMEOUT,
+                                env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        return result.returncode == 0
+    except subprocess.TimeoutExpired:
+        return False
+    finally:
+        module.write_text(original, encoding="utf-8")
+
+
+def _known_equivalent() -> dict[str, str]:
+    if not EQUIVALENT.exists():
+        return {}
+    known = {}
+    for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+        key, _, reason = line.partition("#")
+        if key.strip():
+            known[key.strip()] = reason.strip()
+    return known
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.mutate", description=__doc__.split("\n")[0])
+    parser.add_argument("--sample", type=int, default=0, help="test this many random mutants (0: all)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--module", action="append", help="only these domain modules (e.g. auth)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    args = parser.parse_args(argv)
+    modules = sorted(p for p in DOMAIN.glob("*.py") if p.name != "__init__.py"
+                     and (not args.module or p.stem in args.module))
+    equivalent = _known_equivalent()
+    chosen = [m for m in mutants(modules) if m.key not in equivalent]
+    if args.sample and args.sample < len(chosen):
+        chosen = sorted(random.Random(args.seed).sample(chosen, args.sample), key=lambda m: (m.module, m.index))
+    if args.list:
+        for mutant in chosen:
+            print(mutant.key)
+        return 0
+    print(f"{len(chosen)} mutants of {len(modules)} modules ({len(equivalent)} known equivalent left out)",
+          flush=True)
+    with tempfile.TemporaryDirectory(prefix="kiosk-mutate-") as tmp:
+        workdirs = [Path(tmp) / f"w{n}" for n in range(args.workers)]
+        for workdir in workdirs:
+            _copy_project(workdir)
+        baseline = subprocess.run(TEST_COMMAND, cwd=workdirs[0], capture_output=True)
+        if baseline.returncode != 0:
+            print("the unit tests fail without any mutant: fix them first", file=sys.stderr)
+            return 2
+        free = list(workdirs)
+
+        def run(mutant: Mutant) -> tuple[Mutant, bool]:
+            workdir = free.pop()
+            try:
+                return mutant, _survives(mutant, workdir)
+            finally:
+                free.append(workdir)
+
+        with ThreadPoolExecutor(max_workers=args.workers) as pool:
+            results = list(pool.map(run, chosen))
+    return _report(results)
+
+
+def _report(results: list[tuple[Mutant, bool]]) -> int:
+    by_module: dict[str, list[bool]] = {}
+    for mutant, survived in results:
+        by_module.setdefault(mutant.module, []).append(survived)
+    for module, outcomes in sorted(by_module.items()):
+        killed = outcomes.count(False)
+        print(f"  {module:<20} {killed:4}/{len(outcomes):<4} killed  ({100 * killed / len(outcomes):5.1f} %)")
+    survivors = [m for m, survived in results if survived]
+    for mutant in survivors:
+        print(f"SURVIVED {mutant.key}")
+    total = len(results)
+    score = 100 * (total - len(survivors)) / total if total else 100.0
+    print(f"mutation score: {score:.1f} % ({total - len(survivors)} of {total} killed)")
+    return 0 if score >= 90 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
