@@ -88,7 +88,8 @@ class _Points(ast.NodeTransformer):
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
         self.generic_visit(node)
         swap = BINOP_SWAPS.get(type(node.op))
-        if swap and not _is_string(node.left) and self._point(node, f"{type(node.op).__name__}->{swap.__name__}"):
+        name = f"{type(node.op).__name__}->{swap.__name__}" if swap else ""
+        if swap and not _is_string(node.left) and self._point(node, name):
             node.op = swap()
         return node
 
@@ -131,7 +132,7 @@ class _Points(ast.NodeTransformer):
 
 
 def _is_string(node: ast.AST) -> bool:
-    return isinstance(node, ast.Constant) and isinstance(node.value, str) or isinstance(node, ast.JoinedStr)
+    return (isinstance(node, ast.Constant) and isinstance(node.value, str)) or isinstance(node, ast.JoinedStr)
 
 
 def _walk_points(tree: ast.Module) -> _Points:
@@ -197,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     equivalent = _known_equivalent()
     chosen = [m for m in mutants(modules) if m.key not in equivalent]
     if args.sample and args.sample < len(chosen):
-        chosen = sorted(random.Random(args.seed).sample(chosen, args.sample), key=lambda m: (m.module, m.index))
+        sample = random.Random(args.seed).sample(chosen, args.sample)
+        chosen = sorted(sample, key=lambda m: (m.module, m.index))
     if args.list:
         for mutant in chosen:
             print(mutant.key)

@@ -17,15 +17,27 @@ from kiosk.services.pupils import list_pupils
 
 ABSENCE_COLUMNS = [
     Column("id", N_("entry"), is_id=True), Column("pupil_id", N_("pupil id"), is_id=True),
-    Column("first_name", N_("first name")), Column("last_name", N_("last name")), Column("class", N_("class")),
-    Column("from", N_("from")), Column("to", N_("to")), Column("part", N_("part")), Column("code", N_("code")),
-    Column("justified", N_("justified")), Column("reported_via", N_("reported via")), Column("note", N_("note")),
+    Column("first_name", N_("first name")),
+    Column("last_name", N_("last name")),
+    Column("class", N_("class")),
+    Column("from", N_("from")),
+    Column("to", N_("to")),
+    Column("part", N_("part")),
+    Column("code", N_("code")),
+    Column("justified", N_("justified")),
+    Column("reported_via", N_("reported via")),
+    Column("note", N_("note")),
     Column("by", N_("by")),
 ]
 LATE_COLUMNS = [
     Column("id", N_("entry"), is_id=True), Column("pupil_id", N_("pupil id"), is_id=True),
-    Column("first_name", N_("first name")), Column("last_name", N_("last name")), Column("class", N_("class")),
-    Column("date", N_("date")), Column("time", N_("time")), Column("reason", N_("reason")), Column("by", N_("by")),
+    Column("first_name", N_("first name")),
+    Column("last_name", N_("last name")),
+    Column("class", N_("class")),
+    Column("date", N_("date")),
+    Column("time", N_("time")),
+    Column("reason", N_("reason")),
+    Column("by", N_("by")),
 ]
 
 

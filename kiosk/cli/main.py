@@ -214,7 +214,9 @@ def cmd_import_roster(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 PUPIL_COLUMNS = [
     Column("id", N_("pupil id"), is_id=True), Column("first_name", N_("first name")),
-    Column("last_name", N_("last name")), Column("class", N_("class")), Column("birth_date", N_("birth date")),
+    Column("last_name", N_("last name")),
+    Column("class", N_("class")),
+    Column("birth_date", N_("birth date")),
     Column("home_language", N_("home language")), Column("photo_consent", N_("photo consent")),
 ]
 
@@ -315,7 +317,8 @@ def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 def cmd_restore(kiosk: Kiosk, args: argparse.Namespace) -> int:
     source, saved = maintenance.restore(kiosk, args.backup, who())
-    say(_("Restored {source}. The data as it was is kept in {saved}.").format(source=source.name, saved=saved))
+    say(_("Restored {source}. The data as it was is kept in {saved}.").format(
+        source=source.name, saved=saved))
     return 0
 
 

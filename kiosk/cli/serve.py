@@ -74,7 +74,7 @@ class KioskServer(Server):
         response.set_status(503)
         return response
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         if self.sessions >= self.max_sessions:
             return self._full()
         base = self._base_url(request)

@@ -61,7 +61,8 @@ def is_locked(staff: Staff, now: dt.datetime) -> bool:
 
 def lockout_length(base: dt.timedelta, lockouts: int) -> dt.timedelta:
     """The first lockout lasts `base`; each next one in a row twice as long, up to a day."""
-    return min(base * 2 ** min(lockouts, 20), MAX_LOCKOUT)
+    factor: int = 2 ** min(lockouts, 20)
+    return min(base * factor, MAX_LOCKOUT)
 
 
 def after_failure(staff: Staff, now: dt.datetime, max_attempts: int, lockout: dt.timedelta) -> Staff:

@@ -61,7 +61,8 @@ def excel_csv(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([excel_cell(_(c.label)) for c in columns])
     for row in rows:
-        writer.writerow([excel_cell(_text(cell), is_id=c.is_id) for c, cell in zip(columns, row, strict=True)])
+        cells = zip(columns, row, strict=True)
+        writer.writerow([excel_cell(_text(cell), is_id=column.is_id) for column, cell in cells])
     return out.getvalue()
 
 

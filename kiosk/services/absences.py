@@ -168,7 +168,8 @@ def _check_late(kiosk: Kiosk, late: LateArrival) -> None:
 
 
 def _late_facts(late: LateArrival) -> dict[str, str]:
-    return {"entry": late.id, "pupil": late.pupil_id, "start": late.date.isoformat(), "time": f"{late.time:%H:%M}"}
+    return {"entry": late.id, "pupil": late.pupil_id, "start": late.date.isoformat(),
+            "time": f"{late.time:%H:%M}"}
 
 
 def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = None,

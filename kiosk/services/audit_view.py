@@ -14,16 +14,28 @@ from kiosk.services.labels import part_label, period_label, role_label
 from kiosk.services.messages import code_label
 
 WHAT = {
-    "login": N_("logged in"), "login-failed": N_("wrong PIN"), "login-locked": N_("locked after wrong PINs"),
+    "login": N_("logged in"),
+    "login-failed": N_("wrong PIN"),
+    "login-locked": N_("locked after wrong PINs"),
     "login-while-locked": N_("tried to log in while locked"),
-    "roster-import": N_("pupil list imported"), "staff-add": N_("staff member added"),
-    "staff-unlock": N_("wrong-PIN lock lifted"), "staff-disable": N_("staff member disabled"),
+    "roster-import": N_("pupil list imported"),
+    "staff-add": N_("staff member added"),
+    "staff-unlock": N_("wrong-PIN lock lifted"),
+    "staff-disable": N_("staff member disabled"),
     "staff-enable": N_("staff member enabled again"),
-    "pin-set": N_("PIN set"), "export": N_("exported"), "backup": N_("backup"), "restore": N_("backup restored"),
-    "demo": N_("demo school made"), "absence-add": N_("absence logged"), "absence-edit": N_("absence changed"),
-    "absence-delete": N_("absence deleted"), "absence-undo": N_("absence undone"),
-    "late-add": N_("late arrival logged"), "late-edit": N_("late arrival changed"),
-    "late-delete": N_("late arrival deleted"), "late-undo": N_("late arrival undone"),
+    "pin-set": N_("PIN set"),
+    "export": N_("exported"),
+    "backup": N_("backup"),
+    "restore": N_("backup restored"),
+    "demo": N_("demo school made"),
+    "absence-add": N_("absence logged"),
+    "absence-edit": N_("absence changed"),
+    "absence-delete": N_("absence deleted"),
+    "absence-undo": N_("absence undone"),
+    "late-add": N_("late arrival logged"),
+    "late-edit": N_("late arrival changed"),
+    "late-delete": N_("late arrival deleted"),
+    "late-undo": N_("late arrival undone"),
 }
 EXPORTS = {"pupils": N_("pupil list"), "absences": N_("absences"), "lates": N_("late arrivals")}
 
@@ -88,7 +100,8 @@ def describe(kiosk: Kiosk, entry: AuditEntry, names: _Names) -> str:
     if action == "export":
         what = fact("what")
         return _("{what} as {format}, {n} lines").format(
-            what=_(EXPORTS[what]) if what in EXPORTS else what, format=fact("format").upper(), n=fact("count"))
+            what=_(EXPORTS[what]) if what in EXPORTS else what, format=fact("format").upper(),
+            n=fact("count"))
     if action in ("backup", "restore") and fact("backup"):
         return fact("backup")
     if action == "demo":

@@ -13,7 +13,6 @@ from kiosk.errors import Ambiguous, KioskError, NotFound, StoreError
 from kiosk.i18n import _
 from kiosk.services.context import Kiosk
 
-
 _CLASS_RE = re.compile(r"^[A-Z0-9]{1,6}$")
 
 

@@ -91,7 +91,7 @@ def _convert(hint: Any, value: Any) -> Any:
     if wanted is not None:
         if not isinstance(value, wanted) or (hint is not bool and isinstance(value, bool)):
             raise ValueError(f"expected {hint.__name__}, found {type(value).__name__}")
-        return float(value) if hint is float else value
+        return float(value) if isinstance(value, int | float) and hint is float else value
     return value
 
 

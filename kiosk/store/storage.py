@@ -25,6 +25,7 @@ from tinydb.table import Table
 from kiosk.domain.calendar import school_year_label
 from kiosk.errors import CorruptFile, StoreError, write_failed
 from kiosk.i18n import _
+from kiosk.store import journal
 from kiosk.store.files import (
     FileLock,
     commit_temp,
@@ -33,7 +34,6 @@ from kiosk.store.files import (
     remove_stale_temps,
     write_temp,
 )
-from kiosk.store import journal
 from kiosk.store.layout import LOCK_FILE, SCHOOL_FILE, YEARS_DIR, latest_backup
 from kiosk.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
 
