@@ -33,7 +33,10 @@ class SecurityConfig:
     max_pin_attempts: int = 5
     """Wrong PINs in a row before a name is locked."""
     lockout_minutes: float = 5
-    """How long a name stays locked after too many wrong PINs."""
+    """How long a name stays locked after too many wrong PINs (doubling each time in a row)."""
+    max_pin_attempts_per_screen: int = 10
+    """Wrong PINs on one screen within 15 minutes, for any names, before that screen refuses
+    logins for `lockout_minutes`: one person cannot lock every name."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,8 @@ def _validate(config: Config, path: Path) -> None:
         raise ConfigError(f"{path}: security.lockout_minutes must be more than 0")
     if config.security.max_pin_attempts < 1:
         raise ConfigError(f"{path}: security.max_pin_attempts must be at least 1")
+    if config.security.max_pin_attempts_per_screen < 1:
+        raise ConfigError(f"{path}: security.max_pin_attempts_per_screen must be at least 1")
     if config.backup.keep < 1:
         raise ConfigError(f"{path}: backup.keep must be at least 1")
     if config.serve.max_sessions < 1:

@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from kiosk.domain.models import Staff
 from kiosk.domain.text import fold
@@ -53,6 +53,27 @@ def _b64(raw: bytes) -> str:
 
 
 MAX_LOCKOUT = dt.timedelta(hours=24)
+GUARD_WINDOW = dt.timedelta(minutes=15)
+
+
+@dataclass
+class ScreenGuard:
+    """Wrong PINs typed on one screen, whatever the name: someone at one terminal cannot
+    go through the list locking every colleague's name (each name allows a few tries)."""
+
+    max_wrong: int
+    lockout: dt.timedelta
+    wrong_at: list[dt.datetime] = field(default_factory=list)
+    locked_until: dt.datetime | None = None
+
+    def wrong(self, now: dt.datetime) -> None:
+        self.wrong_at = [t for t in self.wrong_at if now - t < GUARD_WINDOW] + [now]
+        if len(self.wrong_at) >= self.max_wrong:
+            self.locked_until = now + self.lockout
+            self.wrong_at = []
+
+    def locked(self, now: dt.datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
 
 
 def is_locked(staff: Staff, now: dt.datetime) -> bool:

@@ -127,20 +127,27 @@ def make_pupils(rng: random.Random, count: int) -> list[Pupil]:
     return pupils
 
 
+def school_email(name: str) -> str:
+    """An invented school address (example.org is reserved for examples: it reaches no one)."""
+    return f"{auth.staff_id_for(name).replace('-', '.')}@school.example.org"
+
+
 def make_staff(classes: list[str], rng: random.Random) -> list[Staff]:
     hashes: dict[str, str] = {}
 
     def pin_hash(pin: str) -> str:
         return hashes.setdefault(pin, auth.hash_pin(pin))
 
-    staff = [Staff(auth.staff_id_for(n), n, role, (), pin_hash(pin)) for n, role, pin in DEMO_STAFF]
+    staff = [Staff(auth.staff_id_for(n), n, role, (), pin_hash(pin), email=school_email(n))
+             for n, role, pin in DEMO_STAFF]
     used = {s.id for s in staff}
     for class_name in classes:
         name = f"{rng.choice(FIRST_NAMES)} {_surname(rng)}"
         while auth.staff_id_for(name) in used:
             name = f"{rng.choice(FIRST_NAMES)} {_surname(rng)}"
         used.add(auth.staff_id_for(name))
-        staff.append(Staff(auth.staff_id_for(name), name, Role.TEACHER, (class_name,), pin_hash(TEACHER_PIN)))
+        staff.append(Staff(auth.staff_id_for(name), name, Role.TEACHER, (class_name,), pin_hash(TEACHER_PIN),
+                           email=school_email(name)))
     return staff
 
 
@@ -181,6 +188,35 @@ def make_history(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], years: i
     return absences, lates
 
 
+def make_today(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil],
+               now: dt.datetime) -> tuple[list[Absence], list[LateArrival]]:
+    """A morning at the gate so far: some absent (one not explained yet), some late, and a
+    pupil with enough problematic half days for the CLB signal, so that a newcomer sees at
+    once what the home screen and the day view are for."""
+    today = now.date()
+    if not kiosk.calendar.is_school_day(today) or len(pupils) < 12:
+        return [], []
+    chosen = rng.sample(pupils, 12)
+    morning = dt.datetime.combine(today, dt.time(7, 50))
+    codes = ("sick_note",) * 4 + ("sick_certificate", "unknown", "unknown")
+    absences = [Absence(pupil_id=p.id, start=today, end=today, code=code, reported_via="sms",
+                        by_staff="greet-klaprooswijk", created_at=morning)
+                for p, code in zip(chosen, codes, strict=False)]
+    arrivals = ((32, "bus"), (38, ""), (41, "dokter"))
+    lates = [LateArrival(pupil_id=p.id, date=today, time=dt.time(8, minute), reason=reason,
+                         by_staff="greet-klaprooswijk", created_at=now)
+             for p, (minute, reason) in zip(chosen[7:10], arrivals, strict=True)
+             if dt.datetime.combine(today, dt.time(8, minute)) <= now]
+    first = dt.date(school_year_of(today), 9, 1)
+    earlier = kiosk.calendar.school_days(first, today - dt.timedelta(days=1))
+    flagged = chosen[11]
+    for day in sorted(rng.sample(earlier, 3)) if len(earlier) >= 3 else []:
+        absences.append(Absence(pupil_id=flagged.id, start=day, end=day, code="problematic",
+                                reported_via="phone", by_staff="greet-klaprooswijk",
+                                created_at=dt.datetime.combine(day, dt.time(9))))
+    return absences, lates
+
+
 def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1,
                force: bool = False) -> DemoSummary:
     if pupils < 1 or years < 1:
@@ -195,6 +231,10 @@ def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1
     classes = sorted({p.class_name for p in pupil_list})
     staff = make_staff(classes, rng)
     absences, lates = make_history(kiosk, rng, pupil_list, years, now.date())
+    history_ids = {(a.pupil_id, a.start) for a in absences}
+    today_absences, today_lates = make_today(kiosk, random.Random(seed + 1), pupil_list, now)
+    absences += [a for a in today_absences if (a.pupil_id, a.start) not in history_ids]
+    lates += today_lates
     with kiosk.store.transaction():
         if not kiosk.store.is_empty():
             create_backup(kiosk.store, now, label="before-demo", keep=kiosk.config.backup.keep)

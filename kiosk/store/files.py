@@ -85,8 +85,9 @@ class FileLock:
     """An exclusive lock shared by threads of this process and by other processes.
 
     Re-entrant within a thread, so a service can call another service that also locks.
-    With `wait_limit` set (the kiosk's screens), waiting longer raises StoreBusy instead
-    of freezing the screen; `on_wait` is called once when another process holds it.
+    With `limit_waiting()` (the kiosk's screens, on their own thread), waiting longer
+    raises StoreBusy instead of freezing the screen; other threads (a background backup)
+    still wait. `on_wait` is called once when another process holds it.
     """
 
     def __init__(self, path: Path) -> None:
@@ -95,8 +96,12 @@ class FileLock:
         self._depth = 0
         self._fd: int | None = None
         self._owner: int | None = None
-        self.wait_limit: float | None = None
+        self._wait_limit: tuple[int, float] | None = None
         self.on_wait: Callable[[], None] | None = None
+
+    def limit_waiting(self, seconds: float) -> None:
+        """From now on, the calling thread waits at most `seconds` for the lock."""
+        self._wait_limit = (threading.get_ident(), seconds)
 
     def _lock_file(self, fd: int) -> None:
         try:
@@ -106,10 +111,11 @@ class FileLock:
             pass
         if self.on_wait:
             self.on_wait()
-        if self.wait_limit is None:
+        limit = self._wait_limit
+        if limit is None or limit[0] != threading.get_ident():
             fcntl.flock(fd, fcntl.LOCK_EX)
             return
-        deadline = time.monotonic() + self.wait_limit
+        deadline = time.monotonic() + limit[1]
         while True:
             time.sleep(0.02)
             try:

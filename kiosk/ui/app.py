@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -9,17 +10,20 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from kiosk.config import Config
+from kiosk.domain.auth import ScreenGuard
 from kiosk.domain.models import Staff
-from kiosk.errors import CorruptFile, KioskError
+from kiosk.domain.text import printable
+from kiosk.errors import CorruptFile, KioskError, StoreBusy
 from kiosk.i18n import N_, _
 from kiosk.services.context import Kiosk
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.base import translate_bindings
+from kiosk.ui.base import translate_bindings, wait_for_store
 from kiosk.ui.screens.login import LoginScreen
 from kiosk.ui.screens.store_error import StoreErrorScreen
 from kiosk.ui.undo import UndoStep
@@ -32,6 +36,8 @@ APP_ACTIONS = (
     KioskAction("ctrl+z", "undo", N_("Undo"), N_("Take back the last entry"), priority=True),
 )
 MAINTENANCE_DELAY = 1.0  # seconds
+LOCK_WAIT_SECONDS = 0.3
+"""The screens wait this long for another kiosk's save before showing that they wait."""
 HIDDEN_SYSTEM_COMMANDS = {"Screenshot", "Theme"}  # a screenshot file would leak pupil data
 # Textual's own palette entries and footer label, in the kiosk's language.
 TEXTUAL_STRINGS = (
@@ -46,13 +52,22 @@ class KioskApp(App[None]):
     CSS_PATH = "kiosk.tcss"
     BINDINGS = bindings(APP_ACTIONS)
     ENABLE_COMMAND_PALETTE = True
+    # Screens get -narrow below 100 columns and -short below 30 lines (a classic 80×24
+    # terminal): the keypad and the school's name make way for what the screen is for.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, kiosk: Kiosk, *, idle_check_seconds: float = 5.0, watch_seconds: float = 1.0,
                  maintenance_on_start: bool = True) -> None:
         super().__init__()
         translate_bindings(self)
         self.kiosk = kiosk
+        kiosk.store.lock.limit_waiting(LOCK_WAIT_SECONDS)  # never freeze the screen: see wait_for_store
         self.user: Staff | None = None
+        security = kiosk.config.security
+        self.pin_guard = ScreenGuard(security.max_pin_attempts_per_screen,
+                                     dt.timedelta(minutes=security.lockout_minutes))
+        """Wrong PINs on this screen (this browser tab or terminal), for any name."""
         self.undo_stack: list[UndoStep] = []
         """This session's entries that ctrl+z can take back, newest last."""
         self.data_changed: Signal[object] = Signal(self, "data-changed")
@@ -109,6 +124,12 @@ class KioskApp(App[None]):
 
         maintenance.check_or_raise(self.kiosk)
         maintenance.daily_backup(self.kiosk, verified=True)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every toast shows its text literally and harmlessly: it often holds names."""
+        super().notify(printable(message, multiline=True), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     # -- one place for refusals, damage and failed background work ----------------------
     def report_damage(self, exc: KioskError) -> bool:
@@ -174,14 +195,24 @@ class KioskApp(App[None]):
     def remember(self, step: UndoStep) -> None:
         self.undo_stack.append(step)
 
-    def action_undo(self) -> None:
-        if not self.undo_stack or self.user is None:
+    async def action_undo(self) -> None:
+        user = self.user
+        if not self.undo_stack or user is None:
             return
         step = self.undo_stack[-1]
-        try:
-            removed = step.undo(self.user.id)
-        except KioskError as exc:  # kept on the list: it can be tried again
-            self.report(exc)
+
+        def undo() -> int | None:
+            try:
+                return step.undo(user.id)
+            except StoreBusy:
+                raise
+            except KioskError as exc:  # kept on the list: it can be tried again
+                self.report(exc)
+                return None
+
+        removed = await wait_for_store(self, undo, lambda text: self.notify(text, severity="error",
+                                                                            markup=False))
+        if removed is None:
             return
         self.undo_stack.pop()
         if removed:

@@ -3,16 +3,19 @@ to run a service call and report its refusal, and the one "data changed" broadca
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Button
 from textual.worker import Worker
 
 from kiosk.domain.models import Staff
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, StoreBusy
 from kiosk.i18n import _
 from kiosk.ui.actions import KioskAction
 
@@ -21,6 +24,9 @@ if TYPE_CHECKING:
     from kiosk.ui.app import KioskApp
 
 T = TypeVar("T")
+MAX_WAIT_SECONDS = 60.0
+"""How long a screen waits for another kiosk before it gives up (nothing saved)."""
+RETRY_SECONDS = 0.2
 ResultT = TypeVar("ResultT")
 
 
@@ -65,23 +71,67 @@ class KioskBase:
         """Where a refusal is shown; forms override this with their error line."""
         self.kiosk_app.notify(text, severity="error", markup=False, timeout=10)
 
-    def attempt(self, call: Callable[[], T]) -> T | None:
+    def attempt(self, call: Callable[[], T], *, busy: bool = False) -> T | None:
         """Run a service call; None when it was refused. A damaged file stops the kiosk;
-        any other refusal (including a failed write: nothing was saved) is shown here."""
+        any other refusal (including a failed write: nothing was saved) is shown here.
+        With `busy`, StoreBusy is raised for `write()` to wait and try again."""
         try:
             return call()
+        except StoreBusy:
+            if busy:
+                raise
+            self.show_error(_("Nothing was saved: another kiosk is saving. Try again in a moment."))
         except KioskError as exc:
             if not self.kiosk_app.report_damage(exc):
                 self.show_error(str(exc))
         return None
 
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A touch button (widgets.action_bar.touch_button) runs the action its key runs."""
+        if event.button.has_class("run-action") and event.button.name:
+            event.stop()
+            await cast(Screen[object], self).run_action(event.button.name)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Worker messages do not bubble: every screen hands them to the app's one handler."""
         self.kiosk_app.worker_changed(event)
 
+    async def write(self, call: Callable[[], T]) -> T | None:
+        """A service call that saves; None when it was refused (shown as with `attempt`).
+        When another kiosk holds the data, a waiting screen covers this one until it is
+        free (see `wait_for_store`)."""
+        return await wait_for_store(self.kiosk_app, lambda: self.attempt(call, busy=True), self.show_error)
+
     def follow_data(self, callback: Callable[[], object]) -> None:
         """Call `callback` whenever data changed (here or on another kiosk); call in on_mount."""
         self.kiosk_app.data_changed.subscribe(cast(DOMNode, self), lambda _version: callback())
+
+
+async def wait_for_store(app: KioskApp, call: Callable[[], T | None],
+                         show_error: Callable[[str], None]) -> T | None:
+    """Run `call`; while it raises StoreBusy, a waiting screen covers the current screen (keys
+    typed meanwhile land there, never on the screen after the save) and it is tried again,
+    until it succeeds, someone presses Esc, the kiosk locks, or MAX_WAIT_SECONDS pass."""
+    from kiosk.ui.widgets.waiting import WaitingScreen  # a cycle at import time otherwise
+
+    waiting: WaitingScreen | None = None
+    deadline = time.monotonic() + MAX_WAIT_SECONDS
+    try:
+        while True:
+            try:
+                return call()
+            except StoreBusy:
+                if waiting is None:
+                    waiting = WaitingScreen()
+                    await app.push_screen(waiting)
+                if waiting.given_up or app.user is None or time.monotonic() > deadline:
+                    show_error(_("Nothing was saved: another kiosk kept the data busy. "
+                                 "Try again in a moment."))
+                    return None
+                await asyncio.sleep(RETRY_SECONDS)
+    finally:
+        if waiting is not None and app.screen is waiting:
+            waiting.dismiss()
 
 
 class KioskScreen(KioskBase, Screen[ResultT]):

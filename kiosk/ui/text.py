@@ -1,15 +1,19 @@
-"""User data is always shown literally: a name like "[bold]Jan[/]" stays as typed."""
+"""User data is always shown literally and harmlessly: a name like "[bold]Jan[/]" stays as
+typed (never markup), and a control character stored before the entry checks existed is
+shown as � instead of reaching the terminal."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.content import Content
 
+from kiosk.domain.text import printable
+
 
 def literal(text: str) -> Content:
-    return Content(text)
+    return Content(printable(text, multiline=True))
 
 
 def literal_cell(text: str) -> Text:
-    """For DataTable cells: Rich Text measures its width correctly in the table."""
-    return Text(text)
+    """For DataTable cells: Rich Text measures its width correctly in the table; one line."""
+    return Text(printable(text))

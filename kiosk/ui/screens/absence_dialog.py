@@ -10,7 +10,7 @@ import datetime as dt
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from kiosk.domain.absences import CHANNELS, next_part
 from kiosk.domain.models import Absence, Pupil
@@ -21,9 +21,9 @@ from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.feedback import LateResult
 from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
+from kiosk.ui.widgets.action_bar import ActionBar, touch_button
 
-ACTIONS = (
-    KioskAction("enter", "save_default", N_("Save"), N_("Save with the default code")),
+OPTIONS = (
     KioskAction("d", "cycle_part", N_("Day/half"), N_("Whole day, morning or afternoon")),
     KioskAction("p", "edit_period", N_("Period"), N_("From and to date")),
     KioskAction("n", "edit_note", N_("Note"), N_("A short note")),
@@ -33,6 +33,7 @@ ACTIONS = (
     KioskAction("i", "card", N_("Pupil"), N_("The pupil's card and history")),
     KioskAction("escape", "cancel", N_("Cancel"), N_("Close without saving")),
 )
+ACTIONS = (KioskAction("enter", "save_default", N_("Save"), N_("Save with the default code")), *OPTIONS)
 
 
 class AbsenceDialog(KioskForm):
@@ -79,7 +80,10 @@ class AbsenceDialog(KioskForm):
             with Horizontal(id="late-row", classes="form-row"):
                 yield Input(id="late-time", placeholder="08:35")
                 yield Input(placeholder=_("reason (optional)"), id="late-reason")
-            yield Static(id="codes")
+            with Vertical(id="codes"):
+                for code in absences.rules(self.kiosk).codes:
+                    yield touch_button("", f"save('{code.id}')", classes="code-button")
+            yield ActionBar(OPTIONS, id="options")
             yield Static(id=ERROR_ID)
         yield Footer()
 
@@ -91,11 +95,10 @@ class AbsenceDialog(KioskForm):
         self.query_one("#summary", Static).update(literal(" · ".join(parts)))
         self._show_siblings()
         enter_code = self.enter_code()
-        lines = [
-            f"[{c.key}] {_(c.label)}" + (f"  ({_('Enter')})" if c.id == enter_code else "")
-            for c in absences.rules(self.kiosk).codes
-        ]
-        self.query_one("#codes", Static).update(literal("\n".join(lines)))
+        codes = absences.rules(self.kiosk).codes
+        for button, code in zip(self.query(".code-button").results(Button), codes, strict=True):
+            enter = f"  (⏎ {_('Enter')})" if code.id == enter_code else ""
+            button.label = literal(f"{code.key}  {_(code.label)}{enter}")
 
     fields_closed = refresh_summary
 
@@ -112,22 +115,24 @@ class AbsenceDialog(KioskForm):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.typing() and action != "cancel":
             return False
+        if self.mode == "late" and action != "cancel":
+            return False
         return not (action in ("toggle_siblings", "late") and self.editing)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if self.typing() or not event.character:
             return
         code = absences.rules(self.kiosk).by_key(event.character.lower())
         if code:
             event.stop()
-            self.save(code.id)
+            await self.action_save(code.id)
 
     def enter_code(self) -> str:
         """Enter keeps an edited absence's code; a new one gets the default code."""
         return self.editing.code if self.editing else absences.rules(self.kiosk).default_code
 
-    def action_save_default(self) -> None:
-        self.save(self.enter_code())
+    async def action_save_default(self) -> None:
+        await self.action_save(self.enter_code())
 
     def action_cycle_part(self) -> None:
         self.part = next_part(self.kiosk.calendar, self.start, self.part)
@@ -159,7 +164,7 @@ class AbsenceDialog(KioskForm):
 
     def action_late(self) -> None:
         self.query_one("#late-row").display = True
-        for selector in ("#codes", "#summary", "#siblings"):
+        for selector in ("#codes", "#summary", "#siblings", "#options"):
             self.query_one(selector).display = False
         self.query_one("#dialog-title", Static).update(literal(_("Late: {name} · {klass}").format(
             name=self.pupil.full_name, klass=self.pupil.class_name)))
@@ -193,17 +198,17 @@ class AbsenceDialog(KioskForm):
         self.close_fields()
 
     @on(Input.Submitted, "#late-time, #late-reason")
-    def _late_entered(self) -> None:
+    async def _late_entered(self) -> None:
         time_text = self.query_one("#late-time", Input).value
         reason = self.query_one("#late-reason", Input).value
-        added = self.attempt(lambda: absences.add_late(
+        added = await self.write(lambda: absences.add_late(
             self.kiosk, self.pupil, who=self.user.id, time=entry.read_time(time_text), reason=reason))
         if added:
             self.dismiss(LateResult(self.pupil, *added))
 
     # -- save ----------------------------------------------------------------------------
-    def save(self, code: str) -> None:
-        result = self.attempt(lambda: self._store(code))
+    async def action_save(self, code: str) -> None:
+        result = await self.write(lambda: self._store(code))
         if result is not None:
             self.dismiss(result)
 

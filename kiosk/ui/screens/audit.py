@@ -9,7 +9,7 @@ from kiosk.i18n import N_, _
 from kiosk.services import audit_view
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.base import KioskScreen
-from kiosk.ui.text import literal_cell
+from kiosk.ui.text import literal, literal_cell
 
 ACTIONS = (KioskAction("escape", "app.pop_screen", N_("Back"), N_("Back to the home screen")),)
 
@@ -19,7 +19,7 @@ class AuditScreen(KioskScreen[None]):
     ACTIONS = ACTIONS
 
     def compose(self) -> ComposeResult:
-        yield Static(_("Audit trail of this school year (newest first)"), classes="title")
+        yield Static(literal(_("Audit trail of this school year (newest first)")), classes="title")
         yield DataTable(id="audit", cursor_type="row")
         yield Footer()
 

@@ -16,6 +16,7 @@ from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.base import KioskScreen
 from kiosk.ui.feedback import show_saved
 from kiosk.ui.text import literal, literal_cell
+from kiosk.ui.widgets.action_bar import ActionBar
 from kiosk.ui.widgets.confirm import ConfirmScreen
 
 ACTIONS = (
@@ -43,6 +44,7 @@ class DayViewScreen(KioskScreen[None]):
         yield Static(id="day-title", classes="title")
         yield Static(id="day-counts")
         yield DataTable(id="day-table", cursor_type="row", zebra_stripes=True)
+        yield ActionBar(ACTIONS, id="day-actions")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -145,8 +147,8 @@ class DayViewScreen(KioskScreen[None]):
                 return absences.delete_absences(self.kiosk, [absence], self.user.id)
             return absences.delete_lates(self.kiosk, [late] if late else [], self.user.id)
 
-        def confirmed(yes: bool | None) -> None:
-            if yes and self.attempt(delete) is not None:
+        async def confirmed(yes: bool | None) -> None:
+            if yes and await self.write(delete) is not None:
                 self.notify(_("Deleted: {what}").format(what=what), markup=False)
                 self.kiosk_app.announce_change()
 

@@ -37,10 +37,10 @@ class LateEditScreen(KioskForm):
         yield Footer()
 
     @on(Input.Submitted)
-    def _save(self) -> None:
+    async def _save(self) -> None:
         time_text = self.query_one("#edit-time", Input).value
         reason = self.query_one("#edit-reason", Input).value
-        changed = self.attempt(lambda: absences.update_late(
+        changed = await self.write(lambda: absences.update_late(
             self.kiosk, self.late, self.user.id, time=entry.read_time(time_text), reason=reason))
         if changed:
             self.dismiss(changed)

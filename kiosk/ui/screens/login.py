@@ -1,10 +1,10 @@
-"""Pick or type your name, enter your PIN."""
+"""Pick or type your name, enter your PIN (keys, or the keypad on the gate tablet)."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
@@ -15,9 +15,11 @@ from kiosk.services.labels import role_label
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.base import KioskScreen
 from kiosk.ui.text import literal
+from kiosk.ui.widgets.action_bar import touch_button
 from kiosk.ui.widgets.search_list import SearchList
 
 ACTIONS = (KioskAction("escape", "back", N_("Other name"), N_("Start again with another name")),)
+KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "backspace", "0", "enter")
 
 
 def staff_line(member: Staff) -> Content:
@@ -34,12 +36,18 @@ class LoginScreen(KioskScreen[None]):
         self.selected: Staff | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="login"):
-            yield Static(literal(self.app.title), classes="title")
-            yield SearchList(self._names, staff_line, placeholder=_("Your name"), show_empty=True,
-                             id="staff", input_widget=Input(id="name"))
-            yield Input(placeholder=_("PIN"), password=True, id="pin", max_length=8)
-            yield Static("", id="login-message")
+        with Horizontal(id="login-row"):
+            with Vertical(id="login"):
+                yield Static(literal(self.app.title), classes="title")
+                yield SearchList(self._names, staff_line, placeholder=_("Your name"), show_empty=True,
+                                 id="staff", input_widget=Input(id="name"))
+                yield Input(placeholder=_("PIN (digits)"), password=True, id="pin", max_length=8,
+                            restrict=r"[0-9]*")
+                yield Static("", id="login-message")
+            with Grid(id="keypad"):
+                for key in KEYPAD:
+                    label = {"backspace": "⌫", "enter": _("OK")}.get(key, key)
+                    yield touch_button(label, f"keypad('{key}')", classes="keypad-key")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -55,6 +63,7 @@ class LoginScreen(KioskScreen[None]):
         pin = self.query_one("#pin", Input)
         pin.value = ""
         pin.disabled = True
+        self.query_one("#keypad").remove_class("-shown")
         self._message("")
         self.query_one(SearchList).reset()
 
@@ -72,24 +81,51 @@ class LoginScreen(KioskScreen[None]):
         pin.disabled = False
         pin.value = ""
         pin.focus()
+        self.query_one("#keypad").add_class("-shown")  # CSS hides it on a narrow terminal
         self._message(_("PIN for {name}").format(name=member.name))
 
     def action_back(self) -> None:
         self.reset()
 
+    async def action_keypad(self, key: str) -> None:
+        """The on-screen keypad: the same as typing the digit, ⌫ or Enter."""
+        pin = self.query_one("#pin", Input)
+        if pin.disabled:
+            return
+        if key == "enter":
+            await self._check(pin.value)
+        elif key == "backspace":
+            pin.value = pin.value[:-1]
+        elif len(pin.value) < 8:
+            pin.value += key
+
     @on(Input.Submitted, "#pin")
-    def _pin_entered(self, event: Input.Submitted) -> None:
-        pin = event.value
-        event.input.value = ""
+    async def _pin_entered(self, event: Input.Submitted) -> None:
+        await self._check(event.value)
+
+    async def _check(self, pin: str) -> None:
+        self.query_one("#pin", Input).value = ""
         selected = self.selected
         if selected is None:
             return
-        result = self.attempt(lambda: staff_service.login(self.kiosk, selected.id, pin))
+        guard, now = self.kiosk_app.pin_guard, self.kiosk.clock.now()
+        if guard.locked(now) and guard.locked_until:
+            self._message(_("Too many wrong PINs on this screen. Try again after {time}.").format(
+                time=f"{guard.locked_until:%H:%M}"))
+            return
+        result = await self.write(lambda: staff_service.login(self.kiosk, selected.id, pin))
         if result is None:
             return
         if result.staff:
             self.kiosk_app.start_session(result.staff)
+            if result.unrecorded:
+                self.notify(_("Logged in, but the login could not be written in the audit trail: {why}")
+                            .format(why=result.unrecorded), severity="warning", timeout=30, markup=False)
             self.reset()
+            return
+        guard.wrong(now)
+        if result.unrecorded:
+            self._message(_("Wrong PIN (and it could not be recorded: {why})").format(why=result.unrecorded))
         elif result.locked_until:
             self._message(_("Too many wrong PINs. {name} is locked until {time}.").format(
                 name=selected.name, time=f"{result.locked_until:%H:%M}"))

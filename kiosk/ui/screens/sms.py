@@ -42,7 +42,7 @@ class SmsScreen(KioskForm):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sms", classes="dialog"):
-            yield Static(_("Paste the text message and press Enter"), classes="title")
+            yield Static(literal(_("Paste the text message and press Enter")), classes="title")
             yield Input(placeholder=_("text message"), id="sms-text")
             yield Static(id="proposal")
             yield Input(placeholder=_("to (e.g. vr, 27/11)"), id="sms-to")
@@ -144,12 +144,12 @@ class SmsScreen(KioskForm):
         self.show_error("")
         self.show()
 
-    def action_confirm(self) -> None:
+    async def action_confirm(self) -> None:
         p = self.proposal
         if p is None or not p.pupils or p.start is None:
             return
         start = p.start
-        logged = self.attempt(lambda: absences.log_absences(
+        logged = await self.write(lambda: absences.log_absences(
             self.kiosk, p.pupils, code=p.code, start=start, end=p.end, part=p.part, note=p.reason,
             via="sms", who=self.user.id))
         if logged:

@@ -25,7 +25,7 @@ class StoreErrorScreen(KioskScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="store-error"):
-            yield Static(_("The kiosk's data cannot be read"), classes="title")
+            yield Static(literal(_("The kiosk's data cannot be read")), classes="title")
             yield Static(literal(_("File: {path}").format(path=self.error.path)), id="error-file")
             yield Static(literal(_("Problem: {reason}").format(reason=self.error.reason)))
             if self.error.backup:
@@ -34,6 +34,6 @@ class StoreErrorScreen(KioskScreen[None]):
                 yield Static(literal(_("Restore it with: kiosk restore {name}").format(
                     name=self.error.backup.name)))
             else:
-                yield Static(_("No backup found. Ask for help before changing anything."))
-            yield Static(_("Nothing was changed. Quit with q."))
+                yield Static(literal(_("No backup found. Ask for help before changing anything.")))
+            yield Static(literal(_("Nothing was changed. Quit with q.")))
         yield Footer()

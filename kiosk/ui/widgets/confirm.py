@@ -30,7 +30,7 @@ class ConfirmScreen(KioskModal[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
             yield Static(literal(self.question), id="question")
-            yield Static(_("y = yes · n = no"))
+            yield Static(literal(_("y = yes · n = no")))
         yield Footer()
 
     def action_answer(self, yes: bool) -> None:

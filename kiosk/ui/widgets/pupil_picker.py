@@ -14,7 +14,9 @@ from textual.widgets import Input
 
 from kiosk.domain.models import Pupil
 from kiosk.domain.search import PupilIndex
+from kiosk.domain.text import printable
 from kiosk.i18n import N_, _
+from kiosk.ui.text import literal
 from kiosk.ui.widgets.search_list import SearchList
 
 MAX_MATCHES = 12
@@ -22,7 +24,7 @@ PASTED_MESSAGE_WORDS = 3  # a pasted name has a few words; a text message has mo
 
 
 def pupil_line(pupil: Pupil) -> Content:
-    return Content.assemble((pupil.class_name.ljust(5), "bold"), " ", Content(pupil.full_name))
+    return Content.assemble((printable(pupil.class_name).ljust(5), "bold"), " ", literal(pupil.full_name))
 
 
 class PasteAwareInput(Input):
