@@ -185,18 +185,20 @@ def _parse_row(row: list[str], mapping: dict[int, tuple[str, ...]]) -> tuple[Pup
     errors: list[str] = []
     values: dict[str, str] = {}
     guardians: dict[str, dict[str, str]] = {}
+    refused: set[str] = set()
     for index, target in mapping.items():
         try:
             cell = _cell(row[index], target[-1])
         except TextRefused as exc:
             errors.append(str(exc))
+            refused.add(target[-1])
             continue
         if target[0] == "pupil":
             values[target[1]] = cell
         elif cell:
             guardians.setdefault(target[1], {})[target[2]] = cell
     for name in REQUIRED:
-        if not values.get(name):
+        if not values.get(name) and name not in refused:
             errors.append(_("{column} is empty").format(column=PUPIL_COLUMNS[name][0]))
     class_name = values.get("class_name", "").upper().replace(" ", "")
     if class_name and not _CLASS_RE.match(class_name):

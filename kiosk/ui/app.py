@@ -23,7 +23,7 @@ from kiosk.errors import CorruptFile, KioskError, StoreBusy
 from kiosk.i18n import N_, _
 from kiosk.services.context import Kiosk
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.base import translate_bindings, wait_for_store
+from kiosk.ui.base import translate_bindings, write_or_wait
 from kiosk.ui.screens.login import LoginScreen
 from kiosk.ui.screens.store_error import StoreErrorScreen
 from kiosk.ui.undo import UndoStep
@@ -62,7 +62,7 @@ class KioskApp(App[None]):
         super().__init__()
         translate_bindings(self)
         self.kiosk = kiosk
-        kiosk.store.lock.limit_waiting(LOCK_WAIT_SECONDS)  # never freeze the screen: see wait_for_store
+        kiosk.store.lock.limit_waiting(LOCK_WAIT_SECONDS)  # never freeze the screen: see write_or_wait
         self.user: Staff | None = None
         security = kiosk.config.security
         self.pin_guard = ScreenGuard(security.max_pin_attempts_per_screen,
@@ -195,7 +195,7 @@ class KioskApp(App[None]):
     def remember(self, step: UndoStep) -> None:
         self.undo_stack.append(step)
 
-    async def action_undo(self) -> None:
+    def action_undo(self) -> None:
         user = self.user
         if not self.undo_stack or user is None:
             return
@@ -210,17 +210,17 @@ class KioskApp(App[None]):
                 self.report(exc)
                 return None
 
-        removed = await wait_for_store(self, undo, lambda text: self.notify(text, severity="error",
-                                                                            markup=False))
-        if removed is None:
-            return
-        self.undo_stack.pop()
-        if removed:
-            self.notify(_("Undone: {what}").format(what=step.label), markup=False)
-        else:
-            self.notify(_("Nothing to undo: {what} was already removed").format(what=step.label),
-                        severity="warning", markup=False)
-        self.announce_change()
+        def undone(removed: int) -> None:
+            if self.undo_stack and self.undo_stack[-1] is step:
+                self.undo_stack.pop()
+            if removed:
+                self.notify(_("Undone: {what}").format(what=step.label))
+            else:
+                self.notify(_("Nothing to undo: {what} was already removed").format(what=step.label),
+                            severity="warning")
+            self.announce_change()
+
+        write_or_wait(self, undo, undone, lambda text: self.notify(text, severity="error"))
 
     async def action_lock(self) -> None:
         """Back to the login screen; nothing of the previous user stays on screen."""

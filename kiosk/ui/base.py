@@ -22,6 +22,7 @@ from kiosk.ui.actions import KioskAction
 if TYPE_CHECKING:
     from kiosk.services.context import Kiosk
     from kiosk.ui.app import KioskApp
+    from kiosk.ui.widgets.waiting import WaitingScreen
 
 T = TypeVar("T")
 MAX_WAIT_SECONDS = 60.0
@@ -96,42 +97,57 @@ class KioskBase:
         """Worker messages do not bubble: every screen hands them to the app's one handler."""
         self.kiosk_app.worker_changed(event)
 
-    async def write(self, call: Callable[[], T]) -> T | None:
-        """A service call that saves; None when it was refused (shown as with `attempt`).
-        When another kiosk holds the data, a waiting screen covers this one until it is
-        free (see `wait_for_store`)."""
-        return await wait_for_store(self.kiosk_app, lambda: self.attempt(call, busy=True), self.show_error)
+    def write(self, call: Callable[[], T], then: Callable[[T], object]) -> None:
+        """A service call that saves, then `then(result)`; nothing happens after a refusal
+        (shown as with `attempt`). See `write_or_wait` for another kiosk holding the data."""
+        write_or_wait(self.kiosk_app, lambda: self.attempt(call, busy=True), then, self.show_error)
 
     def follow_data(self, callback: Callable[[], object]) -> None:
         """Call `callback` whenever data changed (here or on another kiosk); call in on_mount."""
         self.kiosk_app.data_changed.subscribe(cast(DOMNode, self), lambda _version: callback())
 
 
-async def wait_for_store(app: KioskApp, call: Callable[[], T | None],
-                         show_error: Callable[[str], None]) -> T | None:
-    """Run `call`; while it raises StoreBusy, a waiting screen covers the current screen (keys
-    typed meanwhile land there, never on the screen after the save) and it is tried again,
-    until it succeeds, someone presses Esc, the kiosk locks, or MAX_WAIT_SECONDS pass."""
+def write_or_wait(app: KioskApp, call: Callable[[], T | None], then: Callable[[T], object],
+                  show_error: Callable[[str], None]) -> None:
+    """Run `call` (None: refused, already shown) and then `then(result)`, at once.
+
+    Only when another kiosk holds the data (StoreBusy) does it wait: a waiting screen goes
+    on top at once, so keys typed meanwhile land there and never on the screen after the
+    save; a worker tries again until it works, Esc gives up, the kiosk locks, or
+    MAX_WAIT_SECONDS pass. The usual case stays synchronous, so typing ahead keeps its order."""
     from kiosk.ui.widgets.waiting import WaitingScreen  # a cycle at import time otherwise
 
-    waiting: WaitingScreen | None = None
+    try:
+        result = call()
+    except StoreBusy:
+        waiting = WaitingScreen()
+        app.push_screen(waiting)
+        app.run_worker(_retry(app, waiting, call, then, show_error), group="write", exit_on_error=False)
+        return
+    if result is not None:
+        then(result)
+
+
+async def _retry(app: KioskApp, waiting: WaitingScreen, call: Callable[[], T | None],
+                 then: Callable[[T], object], show_error: Callable[[str], None]) -> None:
     deadline = time.monotonic() + MAX_WAIT_SECONDS
+    result: T | None = None
     try:
         while True:
+            await asyncio.sleep(RETRY_SECONDS)
+            if waiting.given_up or app.user is None or time.monotonic() > deadline:
+                show_error(_("Nothing was saved: another kiosk kept the data busy. Try again in a moment."))
+                return
             try:
-                return call()
+                result = call()
+                break
             except StoreBusy:
-                if waiting is None:
-                    waiting = WaitingScreen()
-                    await app.push_screen(waiting)
-                if waiting.given_up or app.user is None or time.monotonic() > deadline:
-                    show_error(_("Nothing was saved: another kiosk kept the data busy. "
-                                 "Try again in a moment."))
-                    return None
-                await asyncio.sleep(RETRY_SECONDS)
+                continue
     finally:
-        if waiting is not None and app.screen is waiting:
+        if app.screen is waiting:
             waiting.dismiss()
+    if result is not None:
+        then(result)
 
 
 class KioskScreen(KioskBase, Screen[ResultT]):

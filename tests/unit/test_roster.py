@@ -70,3 +70,67 @@ def test_compare_roster_marks_leavers_and_keeps_them():
     assert [p.id for p in changes.changed] == ["A"]
     assert [(p.id, p.left_on) for p in changes.left] == [("C", dt.date(2026, 11, 23))]
     assert changes.unchanged == 1
+
+
+# -- hostile and odd files -------------------------------------------------------------------
+def test_control_characters_in_names_are_refused_with_their_line():
+    from tests.hostile import HOSTILE
+
+    lines = ["id;voornaam;achternaam;klas"]
+    for n, text in enumerate(t for t in HOSTILE if not set("\n\r\x00") & set(t)):
+        lines.append(f"P{n};{text};Mol;3B")
+    parsed = parse_roster("\n".join(lines).encode())
+    assert parsed.pupils == []
+    bad_lines = sorted({e.line for e in parsed.errors})
+    assert bad_lines == list(range(2, len(lines) + 1))
+    for line in bad_lines:  # the name is named, or (a ; inside the text) the field count
+        assert any("voornaam" in e.message or "velden" in e.message for e in parsed.errors if e.line == line)
+    assert not any("leeg" in e.message for e in parsed.errors)  # refused, not also "empty"
+
+
+def test_a_file_mixing_utf8_and_another_encoding_is_refused_with_the_lines():
+    raw = ("id;voornaam;achternaam;klas\nP1;Zoë;Mol;3B\n".encode()
+           + "P2;Chloë;Mol;3B\n".encode("cp1252") + "P3;Anaïs;Mol;3B\n".encode())
+    parsed = parse_roster(raw)
+    assert parsed.pupils == [] and [e.line for e in parsed.errors] == [3]
+    assert "UTF-8" in parsed.errors[0].message
+
+
+def test_a_binary_file_is_refused_not_a_crash():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(200):
+        raw = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 300)))
+        parsed = parse_roster(raw)  # never raises
+        assert parsed.errors or parsed.pupils
+    assert parse_roster(b"id;voornaam;achternaam;klas\x00\nP1;A;B;3B\n").errors
+
+
+def test_ids_are_unique_whatever_their_case():
+    parsed = parse_roster(b"id;voornaam;achternaam;klas\nab1;Ann;Mol;3B\nAB1;Bo;Mol;3B\n")
+    assert [e.line for e in parsed.errors] == [3]
+
+
+def test_a_reimport_without_optional_columns_keeps_what_is_known():
+    known = Pupil("A1", "Ann", "Mol", "1A", birth_date=dt.date(2019, 1, 2), home_language="fr",
+                  photo_consent=True)
+    parsed = parse_roster(b"id;voornaam;achternaam;klas\na1;Ann;Mol;2A\n")
+    changes = compare_roster([known], parsed.pupils, dt.date(2026, 11, 23), columns=parsed.columns)
+    [updated] = changes.changed
+    assert updated.id == "A1" and updated.class_name == "2A"  # the stored id, even typed as a1
+    assert (updated.birth_date, updated.home_language, updated.photo_consent) == (dt.date(2019, 1, 2), "fr", True)
+    with_columns = parse_roster(b"id;voornaam;achternaam;klas;thuistaal\nA1;Ann;Mol;2A;nl\n")
+    [again] = compare_roster([known], with_columns.pupils, dt.date(2026, 11, 23),
+                             columns=with_columns.columns).changed
+    assert again.home_language == "nl" and again.photo_consent is True
+
+
+def test_a_header_only_file_is_not_an_empty_school():
+    parsed = parse_roster(b"id;voornaam;achternaam;klas\n")
+    assert parsed.errors and parsed.errors[0].line == 2
+
+
+def test_a_blank_line_is_skipped_not_an_error():
+    parsed = parse_roster(b"id;voornaam;achternaam;klas\nP1;Ann;Mol;3B\n\n;;;\nP2;Bo;Mol;3B\n")
+    assert parsed.errors == [] and [p.id for p in parsed.pupils] == ["P1", "P2"]

@@ -119,20 +119,20 @@ class AbsenceDialog(KioskForm):
             return False
         return not (action in ("toggle_siblings", "late") and self.editing)
 
-    async def on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         if self.typing() or not event.character:
             return
         code = absences.rules(self.kiosk).by_key(event.character.lower())
         if code:
             event.stop()
-            await self.action_save(code.id)
+            self.action_save(code.id)
 
     def enter_code(self) -> str:
         """Enter keeps an edited absence's code; a new one gets the default code."""
         return self.editing.code if self.editing else absences.rules(self.kiosk).default_code
 
-    async def action_save_default(self) -> None:
-        await self.action_save(self.enter_code())
+    def action_save_default(self) -> None:
+        self.action_save(self.enter_code())
 
     def action_cycle_part(self) -> None:
         self.part = next_part(self.kiosk.calendar, self.start, self.part)
@@ -198,19 +198,16 @@ class AbsenceDialog(KioskForm):
         self.close_fields()
 
     @on(Input.Submitted, "#late-time, #late-reason")
-    async def _late_entered(self) -> None:
+    def _late_entered(self) -> None:
         time_text = self.query_one("#late-time", Input).value
         reason = self.query_one("#late-reason", Input).value
-        added = await self.write(lambda: absences.add_late(
-            self.kiosk, self.pupil, who=self.user.id, time=entry.read_time(time_text), reason=reason))
-        if added:
-            self.dismiss(LateResult(self.pupil, *added))
+        self.write(lambda: absences.add_late(
+            self.kiosk, self.pupil, who=self.user.id, time=entry.read_time(time_text), reason=reason),
+            lambda added: self.dismiss(LateResult(self.pupil, *added)))
 
     # -- save ----------------------------------------------------------------------------
-    async def action_save(self, code: str) -> None:
-        result = await self.write(lambda: self._store(code))
-        if result is not None:
-            self.dismiss(result)
+    def action_save(self, code: str) -> None:
+        self.write(lambda: self._store(code), self.dismiss)
 
     def _store(self, code: str) -> object:
         if self.editing:

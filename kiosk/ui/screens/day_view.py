@@ -50,7 +50,8 @@ class DayViewScreen(KioskScreen[None]):
     def on_mount(self) -> None:
         self.day = self.kiosk.clock.now().date()
         table = self.query_one(DataTable)
-        table.add_columns(_("Class"), _("Pupil"), _("What"), _("Period"), _("Via"), _("Note"), _("Signal"))
+        # the signal right after the name: on an 80-column screen it must not fall off the edge
+        table.add_columns(_("Class"), _("Pupil"), _("Signal"), _("What"), _("Period"), _("Via"), _("Note"))
         self.reload()
         table.focus()
         self.follow_data(lambda: self.reload(only_if_changed=True))
@@ -92,11 +93,11 @@ class DayViewScreen(KioskScreen[None]):
             signals.append(_("late {n}× this month").format(n=view.late_flags[row.pupil.id]))
         if row.absence:
             a = row.absence
-            return [row.pupil.class_name, row.pupil.full_name, code_label(self.kiosk, a.code),
-                    absence_period(a), channel_label(a.reported_via), a.note, " ".join(signals)]
+            return [row.pupil.class_name, row.pupil.full_name, " ".join(signals), code_label(self.kiosk, a.code),
+                    absence_period(a), channel_label(a.reported_via), a.note]
         assert row.late
         late = _("late {time}").format(time=f"{row.late.time:%H:%M}")
-        return [row.pupil.class_name, row.pupil.full_name, late, "", "", row.late.reason, " ".join(signals)]
+        return [row.pupil.class_name, row.pupil.full_name, " ".join(signals), late, "", "", row.late.reason]
 
     def _selected(self) -> absences.DayRow | None:
         table = self.query_one(DataTable)
@@ -147,10 +148,13 @@ class DayViewScreen(KioskScreen[None]):
                 return absences.delete_absences(self.kiosk, [absence], self.user.id)
             return absences.delete_lates(self.kiosk, [late] if late else [], self.user.id)
 
-        async def confirmed(yes: bool | None) -> None:
-            if yes and await self.write(delete) is not None:
-                self.notify(_("Deleted: {what}").format(what=what), markup=False)
-                self.kiosk_app.announce_change()
+        def deleted(_count: int) -> None:
+            self.notify(_("Deleted: {what}").format(what=what))
+            self.kiosk_app.announce_change()
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.write(delete, deleted)
 
         self.app.push_screen(ConfirmScreen(_("Delete {what}?").format(what=what)), confirmed)
 

@@ -30,6 +30,7 @@ ACTIONS = (
       for name, key, label, help in AREAS),
     KioskAction("f6", "audit", N_("Audit trail"), N_("Who changed what (head only)")),
     KioskAction("f7", "sms", N_("Paste text"), N_("Read a parent's text message")),
+    KioskAction("f8", "staff", N_("Staff"), N_("Unlock a name, disable a colleague who left (head only)")),
 )
 AREA_LABELS = {name: label for name, _key, label, _help in AREAS}
 
@@ -82,7 +83,7 @@ class HomeScreen(KioskScreen[None]):
             names="; ".join(flagged))))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "audit":
+        if action in ("audit", "staff"):
             return self.user.role is Role.HEAD
         return True
 
@@ -98,6 +99,11 @@ class HomeScreen(KioskScreen[None]):
         from kiosk.ui.screens.audit import AuditScreen
 
         self.app.push_screen(AuditScreen())
+
+    def action_staff(self) -> None:
+        from kiosk.ui.screens.staff import StaffScreen
+
+        self.app.push_screen(StaffScreen())
 
     def action_sms(self, text: str = "") -> None:
         from kiosk.ui.screens.sms import SmsScreen

@@ -37,10 +37,8 @@ class LateEditScreen(KioskForm):
         yield Footer()
 
     @on(Input.Submitted)
-    async def _save(self) -> None:
+    def _save(self) -> None:
         time_text = self.query_one("#edit-time", Input).value
         reason = self.query_one("#edit-reason", Input).value
-        changed = await self.write(lambda: absences.update_late(
-            self.kiosk, self.late, self.user.id, time=entry.read_time(time_text), reason=reason))
-        if changed:
-            self.dismiss(changed)
+        self.write(lambda: absences.update_late(
+            self.kiosk, self.late, self.user.id, time=entry.read_time(time_text), reason=reason), self.dismiss)

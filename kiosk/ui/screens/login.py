@@ -15,7 +15,7 @@ from kiosk.services.labels import role_label
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.base import KioskScreen
 from kiosk.ui.text import literal
-from kiosk.ui.widgets.action_bar import touch_button
+from kiosk.ui.widgets.action_bar import TouchKey
 from kiosk.ui.widgets.search_list import SearchList
 
 ACTIONS = (KioskAction("escape", "back", N_("Other name"), N_("Start again with another name")),)
@@ -47,7 +47,7 @@ class LoginScreen(KioskScreen[None]):
             with Grid(id="keypad"):
                 for key in KEYPAD:
                     label = {"backspace": "⌫", "enter": _("OK")}.get(key, key)
-                    yield touch_button(label, f"keypad('{key}')", classes="keypad-key")
+                    yield TouchKey(label, f"keypad('{key}')", classes="keypad-key")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,23 +87,23 @@ class LoginScreen(KioskScreen[None]):
     def action_back(self) -> None:
         self.reset()
 
-    async def action_keypad(self, key: str) -> None:
+    def action_keypad(self, key: str) -> None:
         """The on-screen keypad: the same as typing the digit, ⌫ or Enter."""
         pin = self.query_one("#pin", Input)
         if pin.disabled:
             return
         if key == "enter":
-            await self._check(pin.value)
+            self._check(pin.value)
         elif key == "backspace":
             pin.value = pin.value[:-1]
         elif len(pin.value) < 8:
             pin.value += key
 
     @on(Input.Submitted, "#pin")
-    async def _pin_entered(self, event: Input.Submitted) -> None:
-        await self._check(event.value)
+    def _pin_entered(self, event: Input.Submitted) -> None:
+        self._check(event.value)
 
-    async def _check(self, pin: str) -> None:
+    def _check(self, pin: str) -> None:
         self.query_one("#pin", Input).value = ""
         selected = self.selected
         if selected is None:
@@ -113,9 +113,11 @@ class LoginScreen(KioskScreen[None]):
             self._message(_("Too many wrong PINs on this screen. Try again after {time}.").format(
                 time=f"{guard.locked_until:%H:%M}"))
             return
-        result = await self.write(lambda: staff_service.login(self.kiosk, selected.id, pin))
-        if result is None:
-            return
+        self.write(lambda: staff_service.login(self.kiosk, selected.id, pin),
+                   lambda result: self._checked(selected, result))
+
+    def _checked(self, selected: Staff, result: staff_service.LoginResult) -> None:
+        guard, now = self.kiosk_app.pin_guard, self.kiosk.clock.now()
         if result.staff:
             self.kiosk_app.start_session(result.staff)
             if result.unrecorded:

@@ -144,14 +144,12 @@ class SmsScreen(KioskForm):
         self.show_error("")
         self.show()
 
-    async def action_confirm(self) -> None:
+    def action_confirm(self) -> None:
         p = self.proposal
         if p is None or not p.pupils or p.start is None:
             return
         start = p.start
-        logged = await self.write(lambda: absences.log_absences(
+        self.write(lambda: absences.log_absences(
             self.kiosk, p.pupils, code=p.code, start=start, end=p.end, part=p.part, note=p.reason,
-            via="sms", who=self.user.id))
-        if logged:
-            self.dismiss(logged)
+            via="sms", who=self.user.id), self.dismiss)
 

@@ -1,0 +1,50 @@
+"""Text from outside: refused where it enters, harmless where it leaves."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.domain.text import MAX_NAME, clean_name, clean_text, printable
+from kiosk.errors import TextRefused
+from tests.hostile import HOSTILE, unsafe
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_names_are_refused_with_the_field_named(text: str):
+    with pytest.raises(TextRefused, match="voornaam"):
+        clean_name(text, "voornaam")
+
+
+@pytest.mark.parametrize("text", [t for t in HOSTILE if "\n" not in t and "\r" not in t])
+def test_hostile_notes_are_refused_too(text: str):
+    with pytest.raises(TextRefused):
+        clean_text(text, "notitie", multiline=True)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_printable_leaves_nothing_unsafe(text: str):
+    shown = printable(text)
+    assert unsafe(shown) == []
+    assert "\n" not in shown
+    assert unsafe(printable(text, multiline=True)) == []
+
+
+def test_ordinary_text_passes_unchanged():
+    for text in ("Émile Van de Dauwveld", "Zoë", "Ayşe Yılmaz", "Олена", "محمد", "O'Neil-Smith"):
+        assert clean_name(text, "naam") == text
+        assert printable(text) == text
+    family = "we komen met 👨\u200d👩\u200d👧 naar het feest"  # emoji with joiners: allowed in notes
+    assert clean_text(family, "notitie") == family and printable(family) == family
+    with pytest.raises(TextRefused):
+        clean_name("👨\u200d👩", "naam")
+
+
+def test_nfc_strip_and_limits():
+    assert clean_name("  Noe\u0308l ", "naam") == "Noël"  # decomposed ë becomes one character
+    assert clean_name("x" * MAX_NAME, "naam") == "x" * MAX_NAME
+    with pytest.raises(TextRefused, match=str(MAX_NAME)):
+        clean_name("x" * (MAX_NAME + 1), "naam")
+    with pytest.raises(TextRefused, match="leeg"):
+        clean_name("   ", "naam")
+    assert clean_name("", "naam", required=False) == ""
+    assert clean_text("a\r\nb", "notitie", multiline=True) == "a\nb"
