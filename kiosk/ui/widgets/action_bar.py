@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.screen import Screen
-from textual import events
 from textual.widgets import Button, Static
 
 from kiosk.i18n import _
