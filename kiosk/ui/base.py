@@ -9,20 +9,22 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button
+from textual.widgets import Button, Footer, Static
 from textual.worker import Worker
 
 from kiosk.domain.models import Staff
 from kiosk.errors import KioskError, StoreBusy
-from kiosk.i18n import _
-from kiosk.ui.actions import KioskAction
+from kiosk.i18n import N_, _
+from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.text import literal
 
 if TYPE_CHECKING:
     from kiosk.services.context import Kiosk
     from kiosk.ui.app import KioskApp
-    from kiosk.ui.widgets.waiting import WaitingScreen
 
 T = TypeVar("T")
 MAX_WAIT_SECONDS = 60.0
@@ -115,8 +117,6 @@ def write_or_wait(app: KioskApp, call: Callable[[], T | None], then: Callable[[T
     on top at once, so keys typed meanwhile land there and never on the screen after the
     save; a worker tries again until it works, Esc gives up, the kiosk locks, or
     MAX_WAIT_SECONDS pass. The usual case stays synchronous, so typing ahead keeps its order."""
-    from kiosk.ui.widgets.waiting import WaitingScreen  # a cycle at import time otherwise
-
     try:
         result = call()
     except StoreBusy:
@@ -156,3 +156,25 @@ class KioskScreen(KioskBase, Screen[ResultT]):
 
 class KioskModal(KioskBase, ModalScreen[ResultT]):
     """A dialog over the current screen."""
+
+
+WAITING_ACTIONS = (KioskAction("escape", "give_up", N_("Give up"), N_("Stop waiting; nothing is saved")),)
+
+
+class WaitingScreen(KioskModal[None]):
+    BINDINGS = bindings(WAITING_ACTIONS)
+    ACTIONS = WAITING_ACTIONS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.given_up = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="waiting", classes="dialog"):
+            yield Static(literal(_("Another kiosk is saving right now: waiting…")), classes="title")
+            yield Static(literal(_("Nothing is lost: this is saved as soon as the other kiosk is done. "
+                           "Esc stops waiting (then nothing is saved).")))
+        yield Footer()
+
+    def action_give_up(self) -> None:
+        self.given_up = True

@@ -14,12 +14,12 @@ from kiosk.domain.models import Absence, AuditEntry, Guardian, LateArrival, Pupi
 from kiosk.services import absences, staff
 from kiosk.services.context import Kiosk
 from kiosk.store import Store, storage
+from kiosk.ui.base import WaitingScreen
 from kiosk.ui.screens.absence_dialog import AbsenceDialog
 from kiosk.ui.screens.day_view import DayViewScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.login import LoginScreen
 from kiosk.ui.screens.staff import StaffScreen
-from kiosk.ui.widgets.waiting import WaitingScreen
 from tests.conftest import MONDAY_MORNING
 from tests.hostile import HOSTILE, unsafe
 from tests.ui.conftest import login, session, wait_until
