@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kiosk import i18n
 from kiosk.cli import absences as cli_absences
@@ -37,8 +38,19 @@ ARGPARSE_STRINGS = (
 )
 
 
+class UsageError(KioskError):
+    exit_code = 2
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """A wrong option is one clear line like every other error (argparse would add its usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(_("{message} (see: {prog} --help)").format(message=message, prog=self.prog))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description=_("Schoolpoort kiosk"))
+    parser = ArgumentParser(prog="kiosk", description=_("Schoolpoort kiosk"))
     parser.add_argument("--config", type=Path, help=_("config.toml to use (or KIOSK_CONFIG)"))
     sub = parser.add_subparsers(dest="command")
 

@@ -403,3 +403,30 @@ def test_restore_keeps_the_current_data_and_audits(kiosk: Kiosk, clock: FixedClo
     trail = maintenance.audit_trail(kiosk, YEAR)
     assert isinstance(trail[-1], AuditEntry) and trail[-1].action == "restore"
     assert trail[-1].fact("backup") == made.name and trail[-1].fact("saved") == saved.name
+
+
+def test_rotation_removes_only_the_kiosks_own_backups(kiosk: Kiosk):
+    root = kiosk.store.data_dir / "backups"
+    root.mkdir(exist_ok=True)
+    mine_by_hand = root / "kopie van juni"
+    (mine_by_hand / "years").mkdir(parents=True)
+    (mine_by_hand / "school.json").write_bytes(b"{}")
+    clock = FixedClock(MONDAY_MORNING)
+    for day in range(5):
+        backup.create_backup(kiosk.store, clock.now(), keep=2)
+        clock.advance(days=1)
+    assert mine_by_hand.exists()
+    assert len([p for p in root.iterdir() if p.name != mine_by_hand.name]) == 2
+
+
+def test_a_failed_backup_leaves_no_partial_folder(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch):
+    def full(source: Path, target: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(backup, "copy_durably", full)
+    before = sorted(p.name for p in (kiosk.store.data_dir / "backups").glob("*")) if (
+        kiosk.store.data_dir / "backups").exists() else []
+    with pytest.raises(StoreError, match="back-up"):
+        maintenance.make_backup(kiosk, "test")
+    after = sorted(p.name for p in (kiosk.store.data_dir / "backups").glob("*"))
+    assert after == before and not any(name.endswith(".partial") for name in after)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,14 @@ from kiosk.domain.models import Absence, AuditEntry, Guardian, LateArrival, Pupi
 from kiosk.services import absences, staff
 from kiosk.services.context import Kiosk
 from kiosk.store import Store, storage
+from kiosk.ui.app import KioskApp
 from kiosk.ui.base import WaitingScreen
 from kiosk.ui.screens.absence_dialog import AbsenceDialog
 from kiosk.ui.screens.day_view import DayViewScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.login import LoginScreen
 from kiosk.ui.screens.staff import StaffScreen
+from kiosk.ui.widgets.search_list import SearchList
 from tests.conftest import MONDAY_MORNING
 from tests.hostile import HOSTILE, unsafe
 from tests.ui.conftest import login, session, wait_until
@@ -125,20 +128,34 @@ async def test_giving_up_the_wait_saves_nothing(app, kiosk, config):
 
 
 # -- logins ------------------------------------------------------------------------------------
-async def test_one_screen_cannot_lock_every_name(app, kiosk):
-    names = [s for s in kiosk.repos.staff.all() if s.role is Role.TEACHER][:4]
+async def test_one_screen_cannot_lock_every_name(kiosk, monkeypatch):
+    security = replace(kiosk.config.security, max_pin_attempts=3, max_pin_attempts_per_screen=4)
+    monkeypatch.setattr(kiosk, "config", replace(kiosk.config, security=security))
+    app = KioskApp(kiosk, maintenance_on_start=False)
+    names = [s for s in kiosk.repos.staff.all() if s.role is Role.TEACHER][:3]
+
+    async def wrong_pin(member: Staff) -> None:
+        chosen = app.screen.query_one(SearchList)
+        chosen.post_message(SearchList.Chosen(chosen, member))
+        await pilot.pause()
+        await pilot.press(*"0000", "enter")
+
     async with app.run_test() as pilot:
-        for member in names:                       # 10 wrong PINs over several names
-            for _ in range(3):
-                if app.pin_guard.locked(kiosk.clock.now()):
-                    break
-                await login(pilot, member.name.split()[0] + " " + member.name.split()[1][:3], "0000")
-                await pilot.press("escape")
+        await wrong_pin(names[0])
+        await wrong_pin(names[0])
+        await wrong_pin(names[1])
+        assert not app.pin_guard.locked(kiosk.clock.now())
+        await wrong_pin(names[1])                  # the 4th wrong PIN on this screen
         assert app.pin_guard.locked(kiosk.clock.now())
-        locked_names = [s for s in kiosk.repos.staff.all() if s.locked_until]
-        assert len(locked_names) <= 2              # most colleagues can still log in elsewhere
+        await wrong_pin(names[2])                  # refused before the name's own count
+        assert "dit scherm" in text_of(app, "#login-message")
+        assert [s.failed_attempts for s in (kiosk.repos.staff.get(n.id) for n in names)] == [2, 2, 0]
         await login(pilot)                         # even the right PIN waits on this screen
-        assert isinstance(app.screen, LoginScreen) and "dit scherm" in text_of(app, "#login-message")
+        assert isinstance(app.screen, LoginScreen)
+        kiosk.clock.advance(minutes=6)
+        await pilot.press("escape")
+        await login(pilot)
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_the_keypad_logs_in_by_touch(app):

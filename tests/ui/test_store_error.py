@@ -50,3 +50,19 @@ async def test_login_on_a_damaged_year_file_shows_the_error_screen(kiosk, config
         await pilot.pause()
         assert isinstance(app.screen, StoreErrorScreen)
         assert app.user is None
+
+
+async def test_a_bad_record_shows_the_damage_screen_not_a_crash(kiosk, config, clock):
+    import orjson
+
+    school = config.data_dir / "school.json"
+    data = orjson.loads(school.read_bytes())
+    first = next(iter(data["staff"]))
+    data["staff"][first]["role"] = 42  # not a role
+    school.write_bytes(orjson.dumps(data))
+    app = KioskApp(Kiosk(config, Store(config.data_dir), clock), maintenance_on_start=False)
+    async with app.run_test() as pilot:
+        assert await wait_until(pilot, lambda: isinstance(app.screen, StoreErrorScreen))
+        texts = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert str(school) in texts and f"record {first}" in texts
+        assert app.is_running

@@ -65,3 +65,67 @@ def test_lockout_after_max_attempts():
 def test_a_class_can_be_typed_without_its_level_letter():
     pupils = [Pupil("1", "Ann", "Mol", "L3A"), Pupil("2", "Bo", "Mol", "L3B")]
     assert [p.id for p in PupilIndex(pupils).search("3a")] == ["1"]
+
+
+def test_lockouts_in_a_row_last_twice_as_long_up_to_a_day():
+    now = dt.datetime(2026, 11, 23, 8, 0)
+    staff = Staff("an", "An", Role.TEACHER)
+    lengths = []
+    for _ in range(10):
+        for _ in range(5):
+            staff = auth.after_failure(staff, now, 5, dt.timedelta(minutes=5))
+        assert staff.locked_until is not None
+        lengths.append(staff.locked_until - now)
+        now = staff.locked_until
+    minutes = [int(length.total_seconds() // 60) for length in lengths]
+    assert minutes[:5] == [5, 10, 20, 40, 80]
+    assert max(lengths) == auth.MAX_LOCKOUT
+    assert auth.after_success(staff).lockouts == 0
+    unlocked = auth.unlocked(staff)
+    assert unlocked.locked_until is None and unlocked.lockouts == staff.lockouts  # lifted, still counted
+
+
+def test_wrong_attempts_count_from_zero_after_a_lockout_and_after_a_good_login():
+    now = dt.datetime(2026, 11, 23, 8, 0)
+    staff = Staff("an", "An", Role.TEACHER)
+    for _ in range(5):
+        staff = auth.after_failure(staff, now, 5, dt.timedelta(minutes=5))
+    assert staff.failed_attempts == 0
+    staff = auth.after_failure(staff, now, 5, dt.timedelta(minutes=5))
+    assert staff.failed_attempts == 1 and auth.after_success(staff).failed_attempts == 0
+
+
+@pytest.mark.parametrize("stored", [
+    "md5$x$y", "scrypt$16384$8$1$AAAA$", "scrypt$16384$8$1$not base64!$AAAA",
+    "plain1234", "", "scrypt$1$1$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA",
+])
+def test_a_hash_of_an_unknown_or_weak_form_accepts_no_pin(stored):
+    assert not auth.verify_pin("1234", stored)
+
+
+def test_pins_are_ascii_digits_only():
+    assert not auth.valid_pin("١٢٣٤")  # Arabic-Indic digits
+    assert not auth.valid_pin("１２３４")  # full-width digits
+    good = auth.hash_pin("1234")
+    assert not auth.verify_pin("١٢٣٤", good)
+
+
+def test_staff_ids_never_collide_whatever_the_script():
+    taken: set[str] = set()
+    for name in ("Олена Коваль", "Ольга Шевченко", "محمد علي", "Ann Mol", "Ann-Mol"):
+        new = auth.staff_id_for(name, taken)
+        assert new not in taken and new.isascii()
+        taken.add(new)
+    assert len(taken) == 5
+
+
+def test_one_screen_guard_locks_after_too_many_wrong_pins_in_a_window():
+    now = dt.datetime(2026, 11, 23, 8, 0)
+    guard = auth.ScreenGuard(3, dt.timedelta(minutes=5))
+    guard.wrong(now)
+    guard.wrong(now + dt.timedelta(minutes=16))  # the first one is out of the window
+    guard.wrong(now + dt.timedelta(minutes=17))
+    assert not guard.locked(now + dt.timedelta(minutes=17))
+    guard.wrong(now + dt.timedelta(minutes=18))
+    assert guard.locked(now + dt.timedelta(minutes=18))
+    assert not guard.locked(now + dt.timedelta(minutes=23))
