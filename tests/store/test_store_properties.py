@@ -412,7 +412,7 @@ def test_rotation_removes_only_the_kiosks_own_backups(kiosk: Kiosk):
     (mine_by_hand / "years").mkdir(parents=True)
     (mine_by_hand / "school.json").write_bytes(b"{}")
     clock = FixedClock(MONDAY_MORNING)
-    for day in range(5):
+    for _ in range(5):
         backup.create_backup(kiosk.store, clock.now(), keep=2)
         clock.advance(days=1)
     assert mine_by_hand.exists()
