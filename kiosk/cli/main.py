@@ -103,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _staff_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _staff_parsers(sub: argparse._SubParsersAction[ArgumentParser]) -> None:
     p = sub.add_parser("staff", help=_("staff members and PINs"))
     ssub = p.add_subparsers(dest="what", required=True)
     r = ssub.add_parser("add", help=_("add a staff member"))
