@@ -83,6 +83,11 @@ class KioskServer(Server):
                           font_size=FONT_SIZE, ended=_("The kiosk was closed or locked away."),
                           restart=_("Start again"))
 
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.router.add_get("/favicon.ico", lambda _request: _no_content())
+        return app
+
     def _same_origin(self, request: web.Request) -> bool:
         origin = request.headers.get("Origin", "")
         if not origin:
@@ -99,6 +104,10 @@ class KioskServer(Server):
             return await super().handle_websocket(request)
         finally:
             self.sessions -= 1
+
+
+async def _no_content() -> web.Response:
+    return web.Response(status=204)
 
 
 def serve(kiosk: Kiosk, *, host: str, port: int, public_url: str | None) -> int:

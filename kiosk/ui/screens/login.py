@@ -67,10 +67,13 @@ class LoginScreen(KioskScreen[None]):
         self._message("")
         self.query_one(SearchList).reset()
 
-    def _message(self, text: str) -> None:
-        self.query_one("#login-message", Static).update(literal(text))
+    def _message(self, text: str, *, error: bool = False) -> None:
+        message = self.query_one("#login-message", Static)
+        message.update(literal(text))
+        message.set_class(error, "-error")
 
-    show_error = _message
+    def show_error(self, text: str) -> None:
+        self._message(text, error=True)
 
     @on(SearchList.Chosen, "#staff")
     def _choose(self, event: SearchList.Chosen) -> None:
@@ -110,7 +113,7 @@ class LoginScreen(KioskScreen[None]):
             return
         guard, now = self.kiosk_app.pin_guard, self.kiosk.clock.now()
         if guard.locked(now) and guard.locked_until:
-            self._message(_("Too many wrong PINs on this screen. Try again after {time}.").format(
+            self.show_error(_("Too many wrong PINs on this screen. Try again after {time}.").format(
                 time=f"{guard.locked_until:%H:%M}"))
             return
         self.write(lambda: staff_service.login(self.kiosk, selected.id, pin),
@@ -127,10 +130,10 @@ class LoginScreen(KioskScreen[None]):
             return
         guard.wrong(now)
         if result.unrecorded:
-            self._message(_("Wrong PIN (and it could not be recorded: {why})").format(why=result.unrecorded))
+            self.show_error(_("Wrong PIN (and it could not be recorded: {why})").format(why=result.unrecorded))
         elif result.locked_until:
-            self._message(_("Too many wrong PINs. {name} is locked until {time}.").format(
+            self.show_error(_("Too many wrong PINs. {name} is locked until {time}.").format(
                 name=selected.name, time=f"{result.locked_until:%H:%M}"))
         else:
-            self._message(ngettext("Wrong PIN. {n} try left.", "Wrong PIN. {n} tries left.",
+            self.show_error(ngettext("Wrong PIN. {n} try left.", "Wrong PIN. {n} tries left.",
                                    result.attempts_left).format(n=result.attempts_left))
