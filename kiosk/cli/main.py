@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,9 +16,8 @@ from typing import NoReturn
 from kiosk import i18n
 from kiosk.cli import absences as cli_absences
 from kiosk.cli.common import emit, note, port, positive, say, school_year, warn, who
-from kiosk.config import Config, load_config
+from kiosk.config import load_config
 from kiosk.domain.models import Pupil, Role
-from kiosk.domain.text import printable
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, _
 from kiosk.output import export
@@ -140,40 +138,21 @@ def _translate_argparse() -> None:
     argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        args_list = list(sys.argv[1:] if argv is None else argv)
-        _translate_argparse()
-        if {"-h", "--help"} & set(args_list) and not _config_path(args_list):
-            _parser().parse_args(args_list)  # help needs no config; exits
-        config = load_config(_config_path(args_list))
-        i18n.set_language(config.school.language)  # before the parser: its help is translated
-        args = _parser().parse_args(args_list)
-        if args.command is None:
-            return run_app(config)
-        run: Callable[[Kiosk, argparse.Namespace], int] = args.run
-        kiosk = Kiosk.open(config)
-        kiosk.store.lock.on_wait = lambda: note(_("waiting for another kiosk to finish saving…"))
-        return run(kiosk, args)
-    except KioskError as exc:
-        print(printable(f"kiosk: {exc}"), file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 1
-    except Exception as exc:  # the one place that turns a bug into one line, not a traceback
-        if os.environ.get("KIOSK_DEBUG"):
-            raise
-        print(printable(f"kiosk: {_('unexpected error')}: {type(exc).__name__} (KIOSK_DEBUG=1)"),
-              file=sys.stderr)
-        return 70
+def run_command(args_list: list[str]) -> int:
+    _translate_argparse()
+    if {"-h", "--help"} & set(args_list) and not _config_path(args_list):
+        _parser().parse_args(args_list)  # help needs no config; exits
+    config = load_config(_config_path(args_list))
+    i18n.set_language(config.school.language)  # before the parser: its help is translated
+    args = _parser().parse_args(args_list)
+    if args.command is None:
+        from kiosk.ui.app import run
 
-
-def run_app(config: Config) -> int:
-    from kiosk.ui.app import run
-
-    return run(config)
+        return run(config)
+    run_it: Callable[[Kiosk, argparse.Namespace], int] = args.run
+    kiosk = Kiosk.open(config)
+    kiosk.store.lock.on_wait = lambda: note(_("waiting for another kiosk to finish saving…"))
+    return run_it(kiosk, args)
 
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}

@@ -49,7 +49,7 @@ TEXTUAL_STRINGS = (
 
 
 class KioskApp(App[None]):
-    CSS_PATH = "kiosk.tcss"
+    CSS_PATH = "styles/app.tcss"
     BINDINGS = bindings(APP_ACTIONS)
     ENABLE_COMMAND_PALETTE = True
     # Screens get -narrow below 100 columns and -short below 30 lines (a classic 80×24

@@ -162,6 +162,7 @@ WAITING_ACTIONS = (KioskAction("escape", "give_up", N_("Give up"), N_("Stop wait
 
 
 class WaitingScreen(KioskModal[None]):
+    CSS_PATH = "styles/cards.tcss"
     BINDINGS = bindings(WAITING_ACTIONS)
     ACTIONS = WAITING_ACTIONS
 

@@ -37,6 +37,7 @@ ACTIONS = (KioskAction("enter", "save_default", N_("Save"), N_("Save with the de
 
 
 class AbsenceDialog(KioskForm):
+    CSS_PATH = "../styles/touch.tcss"
     """Dismisses with absences.Logged, LateResult, an edited Absence, or None."""
 
     BINDINGS = bindings(ACTIONS)

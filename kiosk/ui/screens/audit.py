@@ -15,6 +15,7 @@ ACTIONS = (KioskAction("escape", "app.pop_screen", N_("Back"), N_("Back to the h
 
 
 class AuditScreen(KioskScreen[None]):
+    CSS_PATH = "../styles/tables.tcss"
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
 

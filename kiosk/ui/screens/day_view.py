@@ -31,6 +31,7 @@ ACTIONS = (
 
 
 class DayViewScreen(KioskScreen[None]):
+    CSS_PATH = ['../styles/tables.tcss', '../styles/touch.tcss']
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
 

@@ -36,6 +36,7 @@ AREA_LABELS = {name: label for name, _key, label, _help in AREAS}
 
 
 class HomeScreen(KioskScreen[None]):
+    CSS_PATH = "../styles/home.tcss"
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
@@ -27,8 +29,14 @@ def staff_line(member: Staff) -> Content:
 
 
 class LoginScreen(KioskScreen[None]):
+    CSS_PATH = "../styles/login.tcss"
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
+    # The first screen must come up fast: no restyle for breakpoints, and the keypad is only
+    # made when a name is chosen on a screen big enough for it (a tablet).
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = []
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = []
+    KEYPAD_MIN_SIZE = (100, 30)
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,36 +44,50 @@ class LoginScreen(KioskScreen[None]):
         self.selected: Staff | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="login-row"):
-            with Vertical(id="login"):
-                yield Static(literal(self.app.title), classes="title")
-                yield SearchList(self._names, staff_line, placeholder=_("Your name"), show_empty=True,
-                                 id="staff", input_widget=Input(id="name"))
-                yield Input(placeholder=_("PIN (digits)"), password=True, id="pin", max_length=8,
-                            restrict=r"[0-9]*")
-                yield Static("", id="login-message")
-            with Grid(id="keypad"):
-                for key in KEYPAD:
-                    label = {"backspace": "⌫", "enter": _("OK")}.get(key, key)
-                    yield TouchKey(label, f"keypad('{key}')", classes="keypad-key")
+        with Horizontal(id="login-row"), Vertical(id="login"):
+            yield Static(literal(self.app.title), classes="title")
+            yield SearchList(self._names, staff_line, placeholder=_("Your name"), show_empty=True,
+                             id="staff", input_widget=Input(id="name"))
+            yield Input(placeholder=_("PIN (digits)"), password=True, id="pin", max_length=8,
+                        restrict=r"[0-9]*")
+            yield Static("", id="login-message")
         yield Footer()
 
+    def _show_keypad(self, show: bool) -> None:
+        keypads = self.query("#keypad")
+        big = self.size.width >= self.KEYPAD_MIN_SIZE[0] and self.size.height >= self.KEYPAD_MIN_SIZE[1]
+        if show and big and not keypads:
+            keys = [TouchKey({"backspace": "⌫", "enter": _("OK")}.get(key, key), f"keypad('{key}')",
+                             classes="keypad-key") for key in KEYPAD]
+            self.query_one("#login-row").mount(Grid(*keys, id="keypad"))
+        for keypad in self.query("#keypad"):
+            keypad.display = show and big
+
     def on_mount(self) -> None:
-        self.reset()
+        self.query_one("#pin", Input).disabled = True
+        self.query_one("#name", Input).focus()
+        # the names come a moment after the screen is up (the first frame shows at once);
+        # whatever was typed meanwhile is kept and searched
+        self.call_after_refresh(self._load_names)
+
+    def _load_names(self) -> None:
+        self._everyone = self.attempt(lambda: staff_service.list_staff(self.kiosk)) or []
+        names = self.query_one(SearchList)
+        names.show(names.input.value)
 
     def _names(self, typed: str) -> list[Staff]:
         return staff_service.matching(self._everyone, typed)
 
     def reset(self) -> None:
         """Clean slate for the next person (and the staff list as it is now)."""
-        self._everyone = self.attempt(lambda: staff_service.list_staff(self.kiosk)) or []
         self.selected = None
         pin = self.query_one("#pin", Input)
         pin.value = ""
         pin.disabled = True
-        self.query_one("#keypad").remove_class("-shown")
+        self._show_keypad(False)
         self._message("")
         self.query_one(SearchList).reset()
+        self._load_names()
 
     def _message(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#login-message", Static)
@@ -84,7 +106,7 @@ class LoginScreen(KioskScreen[None]):
         pin.disabled = False
         pin.value = ""
         pin.focus()
-        self.query_one("#keypad").add_class("-shown")  # CSS hides it on a narrow terminal
+        self._show_keypad(True)
         self._message(_("PIN for {name}").format(name=member.name))
 
     def action_back(self) -> None:

@@ -20,6 +20,7 @@ ACTIONS = (KioskAction("escape", "dismiss", N_("Close"), N_("Back")),)
 
 
 class PupilCardScreen(KioskModal[None]):
+    CSS_PATH = "../styles/cards.tcss"
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
 

@@ -25,6 +25,7 @@ ACTIONS = (
 
 
 class StaffScreen(KioskScreen[None]):
+    CSS_PATH = ['../styles/tables.tcss', '../styles/touch.tcss']
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
 

@@ -16,6 +16,7 @@ ACTIONS = (KioskAction("q", "app.quit", N_("Quit"), N_("Close the kiosk")),)
 
 
 class StoreErrorScreen(KioskScreen[None]):
+    CSS_PATH = "../styles/cards.tcss"
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
 

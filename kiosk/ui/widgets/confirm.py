@@ -20,6 +20,7 @@ ACTIONS = (
 
 
 class ConfirmScreen(KioskModal[bool]):
+    CSS_PATH = "../styles/cards.tcss"
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
 
