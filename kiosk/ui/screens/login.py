@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
@@ -34,8 +32,8 @@ class LoginScreen(KioskScreen[None]):
     ACTIONS = ACTIONS
     # The first screen must come up fast: no restyle for breakpoints, and the keypad is only
     # made when a name is chosen on a screen big enough for it (a tablet).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = []
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = []
+    HORIZONTAL_BREAKPOINTS = []
+    VERTICAL_BREAKPOINTS = []
     KEYPAD_MIN_SIZE = (100, 30)
 
     def __init__(self) -> None:
