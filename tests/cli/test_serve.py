@@ -151,7 +151,7 @@ def test_serve_answers_and_streams_the_kiosk(cfg: Path, tmp_path: Path):
         assert_only_own_host(html, f"127.0.0.1:{served.port}")
 
         # The page's websocket: the server starts a kiosk process and streams its screen.
-        screen = asyncio.run(terminal_output(f"{ws_url}?width=100&height=30", SCHOOL))
+        screen = asyncio.run(terminal_output(f"{ws_url}?width=100&height=30", "Greet Klaprooswijk"))
         assert SCHOOL in screen
         assert "Greet Klaprooswijk" in screen                 # the login screen lists the staff
         # Leaving the page ends that kiosk process.
