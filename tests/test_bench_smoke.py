@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import gate, writes
+from bench import gate, sms, writes
 from bench.fixtures import make_school
 
 
@@ -20,7 +20,8 @@ def test_write_and_gate_figures_run(schools, tmp_path, monkeypatch):
     monkeypatch.setattr(writes, "ROUNDS", 2)
     monkeypatch.setattr(gate, "BLOCKS", 1)
     monkeypatch.setattr(gate, "ROUNDS", 2)
-    results = writes.run(*schools, tmp_path) + gate.run(*schools)
-    assert len(results) == 5
+    monkeypatch.setattr(sms, "ROUNDS", 1)
+    results = writes.run(*schools, tmp_path) + gate.run(*schools) + sms.run(schools[1])
+    assert len(results) == 6
     for name, ratio, unit, _ok in results:
         assert name and unit == "x" and ratio > 0

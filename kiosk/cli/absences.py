@@ -36,6 +36,7 @@ LATE_COLUMNS = [
     Column("class", N_("class")),
     Column("date", N_("date")),
     Column("time", N_("time")),
+    Column("announced", N_("announced")),
     Column("reason", N_("reason")),
     Column("by", N_("by")),
 ]
@@ -105,7 +106,7 @@ def _absence_row(kiosk: Kiosk, a: Absence, pupil: Pupil) -> list[Cell]:
 
 def _late_row(late: LateArrival, pupil: Pupil) -> list[Cell]:
     return [late.id, pupil.id, pupil.first_name, pupil.last_name, pupil.class_name,
-            late.date.isoformat(), f"{late.time:%H:%M}", late.reason, late.by_staff]
+            late.date.isoformat(), f"{late.time:%H:%M}", late.announced, late.reason, late.by_staff]
 
 
 def _filter(kiosk: Kiosk, args: argparse.Namespace, records: list[Any]) -> list[tuple[Any, Pupil]]:

@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from kiosk import i18n
 from kiosk.cli import absences as cli_absences
+from kiosk.cli import sms as cli_sms
 from kiosk.cli.common import emit, note, port, positive, say, school_year, warn, who
 from kiosk.config import load_config
 from kiosk.domain.models import Pupil, Role
@@ -78,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _staff_parsers(sub)
     cli_absences.add_parsers(sub)
+    cli_sms.add_parsers(sub)
 
     p = sub.add_parser("serve", help=_("serve the kiosk to a browser (gate tablet)"))
     p.add_argument("--host", default="127.0.0.1")

@@ -100,6 +100,8 @@ class LateArrival:
     by_staff: str = ""
     created_at: dt.datetime | None = None
     id: str = field(default_factory=new_id)
+    announced: bool = False
+    """Announced by a parent ("komt om half 10"): the time is when the child is expected."""
 
 
 @dataclass(frozen=True)

@@ -161,8 +161,10 @@ def absences_between(kiosk: Kiosk, start: dt.date, end: dt.date) -> list[Absence
 
 # -- late arrivals -------------------------------------------------------------------------
 def _check_late(kiosk: Kiosk, late: LateArrival) -> None:
-    if dt.datetime.combine(late.date, late.time) > kiosk.clock.now():
+    if dt.datetime.combine(late.date, late.time) > kiosk.clock.now() and not late.announced:
         raise KioskError(_("a late arrival cannot be in the future"))
+    if late.announced and late.date < kiosk.clock.now().date():
+        raise KioskError(_("an announced late arrival is for today or a later day"))
     if not kiosk.calendar.is_school_day(late.date):
         raise KioskError(_("there is no school on {day}: nothing saved").format(day=f"{late.date:%d/%m}"))
 
@@ -173,13 +175,14 @@ def _late_facts(late: LateArrival) -> dict[str, str]:
 
 
 def add_late(kiosk: Kiosk, pupil: Pupil, *, who: str, time: dt.time | None = None,
-             day: dt.date | None = None, reason: str = "") -> tuple[LateArrival, int]:
-    """Returns the entry and the pupil's late arrivals this month (for the flag)."""
+             day: dt.date | None = None, reason: str = "", announced: bool = False) -> tuple[LateArrival, int]:
+    """Returns the entry and the pupil's late arrivals this month (for the flag). An
+    announced one (a parent's message) may lie later today or on a later school day."""
     now = kiosk.clock.now()
     late = LateArrival(pupil_id=pupil.id, date=day or now.date(),
                        time=(time or now.time()).replace(second=0, microsecond=0),
                        reason=clean_text(reason, _("the reason"), max_length=MAX_NOTE), by_staff=who,
-                       created_at=now)
+                       created_at=now, announced=announced)
     _check_late(kiosk, late)
     with kiosk.store.transaction():
         same_day = [x for x in lates_between(kiosk, late.date, late.date) if x.pupil_id == pupil.id]

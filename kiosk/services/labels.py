@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kiosk.domain.models import Absence
+from kiosk.domain.models import Absence, LateArrival
 from kiosk.i18n import N_, _, format_date
 
 PARTS = {"day": N_("whole day"), "am": N_("morning"), "pm": N_("afternoon")}
@@ -19,6 +19,12 @@ HOLIDAYS = {
     "labour": N_("Labour Day"), "ascension": N_("Ascension"), "whit": N_("Whit Monday"),
     "free_day": N_("school free day"),
 }
+
+MESSAGE_KINDS = {"absence": N_("absence"), "late": N_("late arrival"), "return": N_("back at school"),
+                 "other": N_("no absence: nothing to save")}
+PROPOSAL_FIELDS = {"kind": N_("kind"), "pupils": N_("pupil"), "candidates": N_("maybe"), "code": N_("reason"),
+                   "start": N_("first day"), "end": N_("last day"), "part": N_("day or half"), "time": N_("time"),
+                   "sure": N_("sure"), "doubts": N_("check")}
 
 
 def _word(table: dict[str, str], key: str) -> str:
@@ -37,13 +43,29 @@ def role_label(role: str) -> str:
     return _word(ROLES, role)
 
 
+def late_label(late: LateArrival) -> str:
+    """'late 08:41', or 'expected 09:30' for a late arrival a parent announced."""
+    time = f"{late.time:%H:%M}"
+    return _("expected {time}").format(time=time) if late.announced else _("late {time}").format(time=time)
+
+
+def kind_label(kind: str) -> str:
+    """What a text message is about: an absence, a late arrival, ..."""
+    return _word(MESSAGE_KINDS, kind)
+
+
+def field_label(name: str) -> str:
+    """A field of the text-message reader's proposal."""
+    return _word(PROPOSAL_FIELDS, name)
+
+
 def holiday_label(key: str) -> str:
     return _word(HOLIDAYS, key)
 
 
-def day_label(day: dt.date) -> str:
-    """'ma 23/11' in Dutch, 'Mon 23/11' in English."""
-    return format_date(day, "EEE dd/MM")
+def day_label(day: dt.date, *, with_year: bool = False) -> str:
+    """'ma 23/11' in Dutch, 'Mon 23/11' in English; 'ma 23/11/2026' with the year."""
+    return format_date(day, "EEE dd/MM/y" if with_year else "EEE dd/MM")
 
 
 def long_date(day: dt.date) -> str:
@@ -51,8 +73,9 @@ def long_date(day: dt.date) -> str:
     return format_date(day, "EEEE d MMMM y")
 
 
-def period_label(start: dt.date, end: dt.date) -> str:
-    return day_label(start) + (f" → {day_label(end)}" if end != start else "")
+def period_label(start: dt.date, end: dt.date, *, with_year: bool = False) -> str:
+    first = day_label(start, with_year=with_year)
+    return first + (f" → {day_label(end, with_year=with_year)}" if end != start else "")
 
 
 def absence_period(absence: Absence) -> str:

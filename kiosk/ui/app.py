@@ -30,6 +30,7 @@ from kiosk.ui.undo import UndoStep
 
 if TYPE_CHECKING:
     from kiosk.services.pupils import PupilFinder
+    from kiosk.services.sms import Reader
 
 APP_ACTIONS = (
     KioskAction("ctrl+l", "lock", N_("Lock"), N_("Lock the screen now"), priority=True),
@@ -79,6 +80,12 @@ class KioskApp(App[None]):
         self._maintenance_on_start = maintenance_on_start
         self._last_activity = kiosk.clock.monotonic()
         self.theme = "textual-light"  # set before mount: a later change restyles everything
+
+    @cached_property
+    def sms_reader(self) -> Reader:
+        from kiosk.services.sms import Reader  # not needed for the login screen
+
+        return Reader(self.kiosk)
 
     @cached_property
     def finder(self) -> PupilFinder:

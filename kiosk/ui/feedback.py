@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from kiosk.domain.models import Absence, LateArrival, Pupil
 from kiosk.i18n import _
-from kiosk.services import absences, pupils
+from kiosk.services import absences, pupils, sms
+from kiosk.services.labels import late_label
 from kiosk.services.messages import code_label, warning_text
 from kiosk.ui.undo import UndoStep
 
@@ -35,14 +36,24 @@ def show_saved(app: KioskApp, result: object) -> None:
             app.notify(warning_text(kiosk, pupil, warning), severity="warning", timeout=20, markup=False)
     elif isinstance(result, LateResult):
         late = result.late
-        what = _("{name} late at {time}").format(name=result.pupil.full_name, time=f"{late.time:%H:%M}")
+        what = f"{result.pupil.full_name}: {late_label(late)}"
         app.remember(UndoStep(what, lambda who: absences.undo(kiosk, [late], who)))
         app.notify(_("Saved: {what}. ctrl+z undoes it.").format(what=what), markup=False)
         if result.this_month >= kiosk.config.absences.late_flag_per_month:
             flag = _("{name} was late {n} times this month").format(
                 name=result.pupil.full_name, n=result.this_month)
             app.notify(flag, severity="warning", timeout=20, markup=False)
+    elif isinstance(result, list):  # several announced late arrivals (a text message)
+        for item in result:
+            show_saved(app, item)
+        return
     elif isinstance(result, Absence):
         app.notify(_("Changed: {what}").format(what=code_label(kiosk, result.code)), markup=False)
+    elif isinstance(result, sms.Returned):
+        names = ", ".join(p.full_name for p in result.pupils)
+        if result.changed:
+            app.notify(_("Back at school: {names}; the absence now ends the school day before.").format(names=names))
+        else:
+            app.notify(_("Back at school: {names}; there was no open absence to end.").format(names=names))
     if result is not None:
         app.announce_change()

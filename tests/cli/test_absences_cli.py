@@ -456,7 +456,7 @@ def test_late_add_with_time_and_list(cfg: Path):
     mine = next(x for x in today if x["id"] == late_id)
     assert mine == {"id": late_id, "pupil_id": first["id"], "first_name": first["first_name"],
                     "last_name": first["last_name"], "class": first["class"], "date": TODAY.isoformat(),
-                    "time": "08:47", "reason": "bus te laat", "by": mine["by"]}
+                    "time": "08:47", "announced": False, "reason": "bus te laat", "by": mine["by"]}
     assert any(x["pupil_id"] == second["id"] and x["time"] == "09:05" for x in today)
     assert lates_json(cfg, "--pupil", first["id"]) == [x for x in today if x["pupil_id"] == first["id"]]
     in_class = lates_json(cfg, "--class", second["class"])

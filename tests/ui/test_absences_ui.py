@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual import events
 from textual.widgets import DataTable, Input, Static
 
 from kiosk.domain.models import Absence, Guardian, Pupil, Role
@@ -17,7 +16,6 @@ from kiosk.store import Store
 from kiosk.ui.screens.absence_dialog import AbsenceDialog
 from kiosk.ui.screens.day_view import DayViewScreen
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.sms import SmsScreen
 from tests.conftest import MONDAY_MORNING
 from tests.ui.conftest import session, wait_until
 
@@ -124,34 +122,6 @@ async def test_siblings_at_once(app, kiosk):
         assert not today_of(kiosk, QUINTEN) and not today_of(kiosk, XENA)
 
 
-async def test_pasted_text_message_is_proposed_then_confirmed(app, kiosk):
-    async with session(app) as pilot:
-        await pilot.press("f7")
-        assert isinstance(app.screen, SmsScreen)
-        message = "Quinten van 3B is ziek, blijft vandaag en morgen thuis"
-        app.screen.query_one("#sms-text", Input).value = message
-        await pilot.press("enter")
-        assert not today_of(kiosk, QUINTEN)  # nothing saved without confirmation
-        proposal = str(app.screen.query_one("#proposal", Static).render())
-        assert "Quinten Testveld" in proposal
-        await pilot.press("enter")
-        await pilot.pause()
-    [entry] = today_of(kiosk, QUINTEN)
-    tomorrow = TODAY + dt.timedelta(days=1)
-    assert (entry.code, entry.end, entry.reported_via) == ("sick_note", tomorrow, "sms")
-
-
-async def test_paste_into_the_search_opens_the_text_reader(app, kiosk):
-    async with session(app) as pilot:
-        app.screen.query_one("#picker-input", Input).post_message(
-            events.Paste("Xena is ziek vandaag, groetjes mama"))
-        await pilot.pause()
-        assert isinstance(app.screen, SmsScreen)
-        await pilot.press("escape")
-        assert isinstance(app.screen, HomeScreen)
-    assert not today_of(kiosk, XENA)
-
-
 async def test_late_arrival_with_the_current_time(app, kiosk):
     async with session(app) as pilot:
         await pilot.press(*"xena", "enter", "t", *"bus", "enter")
@@ -244,17 +214,6 @@ async def test_typing_a_long_name_stays_a_search(app, kiosk):
         assert isinstance(app.screen, AbsenceDialog) and app.screen.pupil == long_name
 
 
-async def test_a_pasted_message_takes_code_letters_at_once(app, kiosk):
-    async with session(app) as pilot:
-        app.screen.query_one("#picker-input", Input).post_message(
-            events.Paste("Xena is ziek vandaag, groetjes mama"))
-        await pilot.pause()
-        await pilot.press("m", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-    assert [a.code for a in today_of(kiosk, XENA)] == ["sick_certificate"]
-
-
 async def test_enter_in_the_day_view_opens_the_pupil(app, kiosk):
     from kiosk.ui.screens.pupil_card import PupilCardScreen
 
@@ -287,24 +246,6 @@ async def test_a_late_arrival_can_be_corrected_from_the_day_view(app, kiosk):
     [late] = [x for x in absences.lates_between(kiosk, TODAY, TODAY) if x.pupil_id == XENA.id]
     assert late.time == dt.time(8, 15)
     assert "late-edit" in [e.action for e in kiosk.repos.audit.in_year(2026)]
-
-
-async def test_the_text_readers_period_and_half_day_can_be_corrected(app, kiosk):
-    async with session(app) as pilot:
-        await pilot.press("f7")
-        app.screen.query_one("#sms-text", Input).value = "Quinten is ziek"
-        await pilot.press("enter", "p", *"vr", "enter")
-        await pilot.pause()
-        assert app.screen.proposal.end == dt.date(2026, 11, 27)
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("f7")
-        app.screen.query_one("#sms-text", Input).value = "Xena is ziek"
-        await pilot.press("enter", "d", "enter")
-        await pilot.pause()
-    [entry] = today_of(kiosk, QUINTEN)
-    assert entry.end == dt.date(2026, 11, 27)
-    assert [a.part for a in today_of(kiosk, XENA)] == ["am"]
 
 
 async def test_a_file_damaged_while_the_home_screen_polls_shows_the_error_screen(

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from kiosk import i18n
 from kiosk.services import staff
@@ -39,6 +40,15 @@ async def at_login(pilot: Pilot[None]) -> None:
     await pilot.press(*"gre")
 
 
+async def text_message(pilot: Pilot[None]) -> None:
+    """A message the reader is unsure of: which pupil, and the last day, are marked."""
+    await logged_in(pilot)
+    await pilot.press("f7")
+    pilot.app.screen.query_one("#sms-text", Input).value = "Goeiemorgen juf, Lotte is ziek tot woensdag. Groetjes"
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 SCREENS: dict[str, Steps] = {
     "login": at_login,
     "home": then(),
@@ -46,6 +56,7 @@ SCREENS: dict[str, Steps] = {
     "day_view": then("f2"),
     "pupil_card": then(*"lotte", "enter", "i"),
     "audit": then("f6"),
+    "text_message": text_message,
 }
 
 

@@ -392,3 +392,60 @@ def test_one_valid_custom_code_is_enough(tmp_path: Path):
     config = load_config(write_config(tmp_path, extra=OWN + code_table()))
     assert config.absences.codes == (AbsenceCode("eigen", "q", "Eigen code"),)
     assert config.absences.certificate_code().id == "eigen"
+
+
+def test_next_part_cycles_and_skips_a_missing_afternoon():
+    from kiosk.domain.absences import next_part
+
+    calendar = SchoolCalendar()
+    monday, wednesday = dt.date(2026, 11, 23), dt.date(2026, 11, 25)
+    assert [next_part(calendar, monday, p) for p in ("day", "am", "pm")] == ["am", "pm", "day"]
+    assert [next_part(calendar, wednesday, p) for p in ("day", "am")] == ["am", "day"]
+    assert next_part(calendar, wednesday, "pm") == "day"  # no afternoon: back to the whole day
+    assert next_part(calendar, monday, "nonsense") == "day"
+
+
+def test_overlapping_finds_only_the_same_pupils_shared_half_days():
+    from kiosk.domain.absences import covers, overlapping
+
+    calendar = SchoolCalendar()
+    day = dt.date(2026, 11, 23)
+    morning = Absence("P1", day, day, "sick_note", part="am")
+    afternoon = Absence("P1", day, day, "sick_note", part="pm")
+    whole = Absence("P1", day, day, "sick_note")
+    other_pupil = Absence("P2", day, day, "sick_note")
+    week = Absence("P1", dt.date(2026, 11, 16), dt.date(2026, 11, 24), "sick_note")
+    assert overlapping(calendar, afternoon, [morning, other_pupil]) == []
+    assert overlapping(calendar, whole, [morning, afternoon, other_pupil, whole]) == [morning, afternoon]
+    assert overlapping(calendar, morning, [week]) == [week]
+    assert overlapping(calendar, Absence("P1", dt.date(2026, 11, 25), dt.date(2026, 11, 25), "sick_note"),
+                       [week]) == []
+    assert covers(week, dt.date(2026, 11, 16)) and covers(week, dt.date(2026, 11, 24))
+    assert not covers(week, dt.date(2026, 11, 15)) and not covers(week, dt.date(2026, 11, 25))
+
+
+def test_the_certificate_code_is_suggested_or_the_first_plain_justified_one():
+    rules = AbsenceRules()
+    assert rules.certificate_code().id == "sick_certificate"
+    custom = AbsenceRules(codes=(
+        AbsenceCode("note", "z", "Note", parent_note=True),
+        AbsenceCode("bad", "b", "Bad", justified=False, problematic=True),
+        AbsenceCode("plain", "p", "Plain"),
+    ), default_code="note")
+    assert custom.certificate_code().id == "plain"
+    assert AbsenceRules(codes=(AbsenceCode("note", "z", "Note", parent_note=True),),
+                        default_code="note").certificate_code() is None
+    assert rules.by_key("m").id == "sick_certificate" and rules.by_key("x") is None and rules.code("x") is None
+
+
+def test_rules_and_codes_are_immutable_and_hashable():
+    import dataclasses
+
+    rules = AbsenceRules()
+    assert hash(rules.codes[0]) == hash(dataclasses.replace(rules.codes[0]))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rules.default_code = "x"  # type: ignore[misc]
+    from kiosk.domain.absences import Warning as RuleWarning
+
+    assert RuleWarning("clb").count == 0 and RuleWarning("clb").suggest_code == ""
+    assert hash(RuleWarning("clb")) == hash(RuleWarning("clb"))

@@ -86,3 +86,18 @@ def test_parse_time_rejects_bad_input_with_value_error(text):
     with pytest.raises(ValueError) as caught:
         parse_time(text)
     assert str(caught.value) == text
+
+
+@pytest.mark.parametrize(("today", "typed", "expected"), [
+    (dt.date(2027, 1, 5), "23/12", dt.date(2026, 12, 23)),   # typed in January: last December
+    (dt.date(2026, 12, 20), "3/1", dt.date(2027, 1, 3)),     # typed in December: next January
+    (dt.date(2026, 11, 23), "25/11", dt.date(2026, 11, 25)),
+    (dt.date(2027, 3, 1), "29/02", dt.date(2028, 2, 29)),    # the nearest year that has one
+])
+def test_a_date_without_a_year_is_the_nearest(today, typed, expected):
+    assert parse_day(typed, today) == expected
+
+
+def test_two_digit_years_and_other_separators():
+    assert parse_day("23.11.26", dt.date(2026, 1, 1)) == dt.date(2026, 11, 23)
+    assert parse_day("23-11-2026", dt.date(2026, 1, 1)) == dt.date(2026, 11, 23)

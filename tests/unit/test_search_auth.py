@@ -129,3 +129,73 @@ def test_one_screen_guard_locks_after_too_many_wrong_pins_in_a_window():
     guard.wrong(now + dt.timedelta(minutes=18))
     assert guard.locked(now + dt.timedelta(minutes=18))
     assert not guard.locked(now + dt.timedelta(minutes=23))
+
+
+def _first(query: str, *pupils: Pupil) -> str:
+    return PupilIndex(pupils).search(query)[0].id
+
+
+# Each pair: the first pupil must come first; the second sorts earlier by name, so a tie
+# (one score off by one) would put it first. Pins every score level against its neighbour.
+@pytest.mark.parametrize(("query", "winner", "loser"), [
+    ("3b", Pupil("W", "Zed", "Zz", "3B"), Pupil("L", "3b", "Aa", "K1")),        # class > first name
+    ("ann", Pupil("W", "Ann", "Zz", "K1"), Pupil("L", "Anna", "Aa", "K1")),      # first name > its start
+    ("ann", Pupil("W", "Ann", "Zz", "K1"), Pupil("L", "Bo", "Ann", "K1")),       # first name > last name
+    ("mol", Pupil("W", "Bo", "Van Mol", "K1"), Pupil("L", "Bo", "Molenaar", "K1")),  # last word > its start
+    ("mol", Pupil("W", "Bo", "Zmol", "K1"), Pupil("L", "Bo", "Aa", "K1")),       # substring > nothing
+    ("mole", Pupil("W", "Bo", "Molenaar", "K1"), Pupil("L", "Bo", "Amolen", "K1")),  # start > substring
+    ("3", Pupil("W", "Bo", "Zz", "3B"), Pupil("L", "Bo", "Aa", "43B")),           # class start > …
+    ("3a", Pupil("W", "Bo", "Zz", "L3A"), Pupil("L", "Bo", "Aa", "L4A")),         # class without level letter
+])
+def test_each_score_level_beats_the_next(query: str, winner: Pupil, loser: Pupil):
+    ranked = [p.id for p in PupilIndex([loser, winner]).search(query)]
+    assert ranked[0] == "W"
+
+
+@pytest.mark.parametrize(("query", "first", "second"), [
+    ("anna", Pupil("W", "Anna", "Zz", "K1"), Pupil("L", "Bo", "Anna", "K1")),  # first exact 5 > last exact 4
+    ("ann", Pupil("W", "Anne", "Zz", "K1"), Pupil("L", "Bo", "Anneveld", "K1")),  # first start 4 > last start 3
+])
+def test_first_names_outrank_last_names_at_the_same_kind_of_match(query, first, second):
+    assert _first(query, second, first) == "W"
+
+
+def test_first_name_start_and_whole_last_name_tie_and_then_sort_by_name():
+    a = Pupil("A", "Annabel", "Zz", "K1")   # first name starts with "ann": 4
+    b = Pupil("B", "Bo", "Ann", "K1")       # whole last name "ann": 4
+    assert [p.id for p in PupilIndex([a, b]).search("ann")] == ["B", "A"]  # tie: by last name
+    c = Pupil("C", "Annabel", "Aa", "K1")
+    assert [p.id for p in PupilIndex([b, c]).search("ann")] == ["C", "B"]
+
+
+def test_a_short_token_is_no_substring_match():
+    assert PupilIndex([Pupil("A", "Bo", "Zmo", "K1")]).search("mo") == []
+    assert [p.id for p in PupilIndex([Pupil("A", "Bo", "Zmol", "K1")]).search("mol")] == ["A"]
+    assert PupilIndex([Pupil("A", "Bo", "Zz", "L3A")]).search("3") == []  # L3A does not start with 3
+    assert [p.id for p in PupilIndex([Pupil("A", "Bo", "Zz", "3A")]).search("3")] == ["A"]
+
+
+def test_every_word_must_match_and_the_default_limit_is_twenty():
+    pupils = [Pupil(str(i), "Lotte", f"Mol{i:02}", "1A") for i in range(30)]
+    index = PupilIndex(pupils)
+    assert len(index) == 30
+    assert len(index.search("lotte")) == 20
+    assert index.search("lotte xyz") == []
+
+
+def test_pin_hash_format_and_cost():
+    stored = auth.hash_pin("1234", salt=b"0123456789abcdef")
+    scheme, n, r, p, salt, digest = stored.split("$")
+    assert (scheme, n, r, p) == ("scrypt", "16384", "8", "1")
+    import base64
+    assert base64.b64decode(salt) == b"0123456789abcdef" and len(base64.b64decode(digest)) == 32
+    assert len(base64.b64decode(auth.hash_pin("1234").split("$")[4])) == 16
+    assert auth.hash_pin("1234", salt=b"0123456789abcdef") == stored
+
+
+def test_locked_exactly_until_the_end():
+    now = dt.datetime(2026, 11, 23, 8, 0)
+    staff = Staff("an", "An", Role.TEACHER, locked_until=now)
+    assert not auth.is_locked(staff, now)
+    assert auth.is_locked(staff, now - dt.timedelta(seconds=1))
+    assert not auth.is_locked(Staff("bo", "Bo", Role.TEACHER), now)

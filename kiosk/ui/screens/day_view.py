@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Static
 from kiosk.domain.models import Absence
 from kiosk.i18n import N_, _
 from kiosk.services import absences, calendar_info
-from kiosk.services.labels import absence_period, channel_label, day_label
+from kiosk.services.labels import absence_period, channel_label, day_label, late_label
 from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.base import KioskScreen
@@ -97,7 +97,7 @@ class DayViewScreen(KioskScreen[None]):
             return [row.pupil.class_name, row.pupil.full_name, " ".join(signals), code_label(self.kiosk, a.code),
                     absence_period(a), channel_label(a.reported_via), a.note]
         assert row.late
-        late = _("late {time}").format(time=f"{row.late.time:%H:%M}")
+        late = late_label(row.late)
         return [row.pupil.class_name, row.pupil.full_name, " ".join(signals), late, "", "", row.late.reason]
 
     def _selected(self) -> absences.DayRow | None:
@@ -142,7 +142,7 @@ class DayViewScreen(KioskScreen[None]):
         if absence:
             what = f"{row.pupil.full_name}: {code_label(self.kiosk, absence.code)}, {absence_period(absence)}"
         elif late:
-            what = f"{row.pupil.full_name}: " + _("late {time}").format(time=f"{late.time:%H:%M}")
+            what = f"{row.pupil.full_name}: " + late_label(late)
 
         def delete() -> int:
             if isinstance(absence, Absence):

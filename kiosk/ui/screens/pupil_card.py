@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Static
 from kiosk.domain.models import Pupil
 from kiosk.i18n import N_, _
 from kiosk.services import absences
-from kiosk.services.labels import absence_period, day_label
+from kiosk.services.labels import absence_period, day_label, late_label
 from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.base import KioskModal
@@ -53,7 +53,7 @@ class PupilCardScreen(KioskModal[None]):
                 table.add_row(literal_cell(absence_period(a)),
                               literal_cell(code_label(kiosk, a.code)), literal_cell(a.note))
             for late in history.lates:
-                late_text = _("late {time}").format(time=f"{late.time:%H:%M}")
+                late_text = late_label(late)
                 table.add_row(literal_cell(day_label(late.date)), literal_cell(late_text),
                               literal_cell(late.reason))
             yield table
