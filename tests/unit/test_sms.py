@@ -232,3 +232,48 @@ def test_class_written_without_its_level_letter_and_morgen_ook():
     proposal = parse("Lotte van 3A heeft koorts. Morgen ook nog thuis.", pupils=pupils)
     assert [p.id for p in proposal.pupils] == ["1"]
     assert (proposal.start, proposal.end) == (MONDAY, TUESDAY)
+
+
+# -- safety nets: unsure rather than wrong ---------------------------------------------------
+def test_a_period_far_away_or_long_is_unusual_and_in_doubt():
+    far = parse("Seppe is afwezig op 15/01, trouwfeest")
+    assert far.unusual and "start" in far.doubts
+    long = parse("Seppe is ziek van maandag tem volgende week dinsdag")
+    assert long.unusual and "end" in long.doubts
+    near = parse("Seppe is ziek tem vrijdag")
+    assert not near.unusual and near.sure
+
+
+def test_a_late_arrival_has_a_day_and_no_last_day():
+    proposal = parse("Seppe komt om half 10")
+    assert (proposal.kind, proposal.start, proposal.end, proposal.time) == ("late", MONDAY, None, dt.time(9, 30))
+
+
+def test_morgen_sent_after_midnight_is_that_day_in_doubt():
+    school = School(PUPILS)
+    proposal = read_message("Seppe blijft morgen thuis, hij is ziek", school, dt.datetime(2026, 11, 24, 0, 40),
+                            CAL, RULES)
+    assert proposal.start == TUESDAY and "start" in proposal.doubts
+
+
+@pytest.mark.parametrize("text", [
+    "Seppe is ziek vandaag. Donderdag is er een toets, mag hij die inhalen?",  # another day: what about it?
+    "Seppe is ziek, morgen misschien ook",
+    "Seppe is ziek, morgen zien we wel",
+])
+def test_an_open_or_unclear_end_is_in_doubt(text):
+    assert "end" in parse(text).doubts
+
+
+@pytest.mark.parametrize(("text", "pupils"), [
+    ("Noor is ziek, het attest geef ik mee met haar broer Émile", ["P6"]),  # the brother carries it
+    ("Seppe wordt vandaag opgehaald door zijn papa Jonas", ["P7"]),         # Jonas is the father here
+])
+def test_a_name_set_aside_by_its_sentence_puts_the_pupils_in_doubt(text, pupils):
+    proposal = parse(text)
+    assert ids(proposal.pupils) == pupils and "pupils" in proposal.doubts
+
+
+def test_a_reason_the_reader_cannot_place_is_in_doubt():
+    proposal = parse("Seppe is er vrijdag niet want we gaan naar de opening van het nieuwe huis van zijn tante")
+    assert proposal.code == "unknown" and "code" in proposal.doubts

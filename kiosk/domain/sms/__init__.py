@@ -69,7 +69,7 @@ def read_message(text: str, school: School, now: dt.datetime, calendar: SchoolCa
             proposal.doubts.add("code")
         proposal.end, proposal.part = when.end, when.part
     elif kind == "late":
-        proposal.end, proposal.time = when.start, when.time
+        proposal.time = when.time  # one day: the start
         proposal.doubts -= {"part"}
     else:
         proposal.doubts -= {"part", "end", "time"}

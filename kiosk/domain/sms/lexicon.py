@@ -22,6 +22,10 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"^\s*(good\s+)?morning\b|^\s*morgen\b(?=\s*[!,]|\s+(juf|meester|mevrouw|meneer|allemaal)\b)", " groet "),
     (r"\bvdg\b|\bvndg\b|\bvandg\b|\bvandag\b", " vandaag "),
     (r"\bgn\b", " geen "),
+    (r"^\W*(gm|gdmrgn|gmrgn|goeiemorgend|goeiemorge|joow|jow)\b", " groet "),
+    (r"\btuus\b|\bthuus\b", " thuis "), (r"\bvandoage?\b|\bvandaoge?\b", " vandaag "),
+    (r"\bni(e|et)?\s+goe\b", " niet goed "),
+    (r"\bvanvoormiddag\b", " voormiddag "),
     (r"\bvd\b", " van de "),
     (r"\bnext\s+(?=(monday|tuesday|wednesday|thursday|friday)\b)", " "),
     (r"\bmrg\b|\bmorge\b|\bmoarn\b", " morgen "),
@@ -73,7 +77,8 @@ ABSENCE = (
     r"\b(be|stay|stays|staying)\s+(at\s+)?home\b",
     r"\bvertrek(ken|t)?\b[\w ]{0,20}\b(\d{1,2}\b|maandag|dinsdag|woensdag|donderdag|vrijdag|morgen|overmorgen)",
     r"\b(is|are)\s+(sick|ill|unwell)\b", r"\bsont?\s+malades?\b",
-    r"\breste\b[\w ]{0,15}\bmaison\b", r"\b(heeft|hebben)\b[\w ]{0,20}\b(koorts|griep|buikgriep|kroep|waterpokken|"
+    r"\brest(e|ent)\b[\w ]{0,15}\bmaison\b",
+    r"\b(heeft|hebben)\b[\w ]{0,20}\b(koorts|griep|buikgriep|kroep|waterpokken|"
     r"oorontsteking|keelontsteking|migraine|diarree|bronchitis|hoofdpijn|buikpijn|keelpijn|oorpijn)\b",
     r"\b(has|have)\s+(a\s+)?(fever|flu|cold|temperature|pneumonia)\b", r"\bheeft\b[\w ]{0,10}\bovergegeven\b",
     r"\bmoet\b[\w ]{0,30}\b(rusten|thuisblijven)\b", r"\bgaat\b[\w ]{0,20}\bhalvedag\b",
@@ -89,11 +94,14 @@ APPOINTMENT = (  # away for part of the day or all of it: with an arrival time, 
 )
 LATE = (
     r"\b(komt|komen|is|zijn|zal|zullen|arriveert|arrivera|arriveren|va\s+arriver|will\s+be|be\s+there|'ll\s+be)\b"
-    r"[\w ,]{0,40}\b(om|rond|tegen|vers|around|at|a)\s+(\d|half|kwart)",
+    r"[\w ,]{0,40}\b(om|rond|tegen|vers|around|at|a)\s+(\d|half|kwart|acht|negen|tien|elf|twaalf)",
     r"\b(komt|komen|arriveert|arrivera)\b[\w ]{0,25}\b(kwart\s+(na|voor|over)|half\s+\w+|\d{1,2}\s*(u|h|uur)\b)",
     r"\bte\s+laat\b", r"\b(wat|iets|beetje|half\s+uurtje|uurtje|\d+\s*min(uten|uutjes)?)\s+later\b",
     r"\bbinnen\s+\d+\s*min", r"\bretard\b", r"\b(will\s+be|is|are)\s+late\b", r"\bfile\b",
-    r"\bpas\s+om\b", r"\b(brengt?|zet|zetten)\b[\w ]{0,30}\bom\s+(\d|half|kwart)", r"\bwat\s+laat\b",
+    r"\bpas\s+om\b", r"\bkomt\s+(\w+\s+)?later\b", r"\blate\s+(today|this\s+morning)\b",
+    r"\bwe\s+(come|arrive)\b[\w ]{0,10}\d", r"\b(kwart\s+(na|voor|over)|half)\s+\w+\s+(zijn|is|komen|komt)\b",
+    r"\b(komt|komen)\b[\w ]{0,15}\bna\s+(de|het|haar|zijn)\s+(tandarts|dokter|kine|logo|huisarts|\w+arts)\b",
+    r"\b(brengt?|zet|zetten)\b[\w ]{0,30}\bom\s+(\d|half|kwart)", r"\bwat\s+laat\b",
 )
 RETURN = (
     r"\b(terug|weer)\s+(beter|gezond|fit|op\s+de\s+been)\b", r"\bis\s+(weer\s+|terug\s+)?beter\b",
@@ -101,12 +109,16 @@ RETURN = (
     r"\bkomt\b[\w ]{0,25}\bterug\b", r"\bkomen\b[\w ]{0,25}\bterug\b", r"\bmag\b[\w ]{0,10}\bterug\b",
     r"\b(is|zijn)\s+er\s+weer\b", r"\b(is|zijn)\s+(hij|ze|zij)\s+(er\s+)?(weer|terug)\b",
     r"\bweer\s+naar\s+school\b", r"\bde\s+retour\b", r"\brevien", r"\bva\s+mieux\b",
-    r"\bback\s+(at|to)\s+school\b", r"\bis\s+back\b", r"\bfeeling\s+(much\s+)?better\b",
+    r"\bback\s+(at|to)\s+school\b", r"\b(is|be)\s+back\b", r"\bfeeling\s+(much\s+)?better\b",
     r"\bterug\b[\w ]{0,15}\b(vanaf)\b", r"\b(is|zijn)\s+(\w+\s+){0,2}terug\b(?!\s+(ziek|niet)\b)",
-    r"\bterug\b[\w ]{0,20}\bmag\b",
+    r"\bterug\b[\w ]{0,20}\bmag\b", r"\bterug\s+(naar\s+|op\s+)?school\b", r"\bniet\s+meer\s+ziek\b",
 )
 NOT_ABSENT = (  # "Mila gaat wel naar school", "komt morgen gewoon naar school"
     r"\b(gaat|komt|is|zijn|gaan|komen)\b[\w ]{0,15}\b(wel|gewoon)\b[\w ]{0,15}\b(naar\s+school|op\s+school|er)\b",
+)
+OPEN_END = (  # the parent does not know yet how long: the last day is a guess
+    r"\bmisschien\b", r"\bzien\s+we\s+(wel|nog)\b", r"\bzeker\s+nog\s+niet\b", r"\bweten\s+we\s+nog\s+niet\b",
+    r"\bmaybe\b", r"\bperhaps\b", r"\bpeut[- ]etre\b", r"\bon\s+verra\b",
 )
 THANKS = r"^\W*(bedankt|dank\s*(u|je)\s*wel|dankuwel|dankjewel|merci|thank)"
 ITEMS = (  # something forgotten, brought or picked up: not about missing school
@@ -128,7 +140,7 @@ JUSTIFIED = (
     r"\bhuwelijk", r"\bwedding", r"\bmariage", r"\bgeboren\b",
     r"\bgeboorte", r"\brechtbank", r"\boproeping", r"\blogo(pedie|pedist)?\b", r"\bkine(sist|sitherapeut)?\b",
     r"\bkinesitherapie", r"\btherapie", r"\borthodont", r"\boogarts", r"\bnko", r"\bcardioloog",
-    r"\bkinderpsychiater", r"\bpsychiater", r"\bpsycholoog", r"\bspecialist", r"\bafspraak", r"\brendez-vous",
+    r"psychiater", r"psycholoog", r"rechter\b", r"\bgetuig", r"\bspecialist", r"\bafspraak", r"\brendez-vous",
     r"\bappointment", r"\btandarts", r"\bdentist", r"\bdentiste",
     r"\bkerstfeest", r"\bsuikerfeest", r"\bofferfeest", r"\bbayram", r"\beid\b",
     r"\b(religieus|religious)\s+(feest|holiday)", r"\bscan\b",
@@ -136,7 +148,9 @@ JUSTIFIED = (
 PROBLEMATIC = (
     r"\bop\s+reis\b", r"\breis\b", r"\b(ski)?vakantie\b", r"\bverlof\b", r"\bholiday\b", r"\bvacances\b",
     r"\bvoyage\b", r"\btrip\b", r"\blang\s+weekend\b", r"\bverslapen\b", r"\boverslapen\b", r"\boverslept\b",
-    r"\bgeen\s+zin\b", r"\bski(en|vakantie|reis)?\b", r"\bvertrek(ken)?\b", r"\buitstap\s+met\s+de\s+familie\b",
+    r"\bgeen\s+zin\b", r"\bski(en|vakantie|reis)?\b", r"\bvertrek(ken)?\b",
+    r"\b(naar|bij)\s+(de\s+)?familie\s+in\b", r"\bfamiliebezoek", r"\bvisit(ing)?\s+(the\s+)?family\b",
+    r"\bflights?\b", r"\bvlucht", r"\buitstap\s+met\s+de\s+familie\b",
 )
 ILLNESS = (  # stems, also inside compounds (buikgriep, keelontsteking)
     r"ziek", r"koorts", r"griep", r"verkouden", r"verkoudheid", r"pijn\b", r"ontsteking", r"migraine",
@@ -144,7 +158,7 @@ ILLNESS = (  # stems, also inside compounds (buikgriep, keelontsteking)
     r"bronchitis", r"\bkroep\b", r"waterpokken", r"krentenbaard", r"hersenschudding", r"gebroken",
     r"\bgevallen\b", r"krukken", r"geopereerd", r"operatie", r"\bopere", r"\bspoed", r"ziekenhuis",
     r"\bdokter", r"huisarts", r"amandelen", r"malade", r"fievre", r"grippe", r"\bsick\b", r"\bill\b",
-    r"\bfever", r"\bflu\b", r"chickenpox", r"verstuik", r"gekneusd", r"blessure", r"gewond",
+    r"\bfever", r"\bflu\b", r"chickenpox", r"kots", r"verstuik", r"gekneusd", r"blessure", r"gewond",
     r"\bcold\b", r"pneumonia", r"\bvomit", r"\bunwell", r"\bhoest",
 )
 PARENT_PROBLEM = (  # the parent, not the child: the head decides
@@ -176,4 +190,4 @@ MONTHS = {
 NUMBER_WORDS = {"een": 1, "1": 1, "twee": 2, "2": 2, "drie": 3, "3": 3, "vier": 4, "4": 4, "vijf": 5, "5": 5,
                 "two": 2, "three": 3, "deux": 2, "trois": 3}
 PAST = re.compile(r"\b(was|waren|is\s+\w+\s+geweest|geweest|vergeten\s+te\s+(melden|sturen|laten\s+weten)|"
-                  r"was\s+gisteren|hadden|heeft\s+gemist)\b")
+                  r"was\s+gisteren|hadden|heeft\s+gemist|vorige\s+week|last\s+week)\b")

@@ -105,13 +105,15 @@ def _signature_start(words: list[Word], school: School) -> int:
     if not words:
         return 0
     tail = _last_clause(words)
-    if 1 <= len(tail) <= 4 and all(w.capitalised or w.folded in lexicon.KINSHIP or w.folded in _AND for w in tail) \
-            and tail[0].index > 0 and any(w.folded in school.by_guardian_first for w in tail):
-        return tail[0].index
+    lower_case = not any(w.capitalised for w in words)  # a parent who writes no capitals at all
+    if 1 <= len(tail) <= 5 and tail[0].index > 0 and any(w.folded in school.by_guardian_first for w in tail) and \
+            all(w.capitalised or lower_case or w.folded in lexicon.KINSHIP | _AND | lexicon.PARTICLES for w in tail):
+        return tail[0].index  # "… om 9u05. Arthur Van de Hazelakker", "… ongeveer. fien"
     return len(words)
 
 
 _AND = frozenset({"en", "et", "and", "&"})
+_POSSESSIVES = frozenset({"haar", "zijn", "hun", "mijn", "onze", "ons", "her", "his", "my", "our", "sa", "son"})
 
 
 def _last_clause(words: list[Word]) -> list[Word]:
@@ -149,9 +151,26 @@ def _kin_reference(words: list[Word], index: int) -> bool:
 
 
 def _relative(words: list[Word], index: int) -> bool:
-    """"Lotte, de zus van Vic": Vic is how the parent points at Lotte, not a pupil absent."""
-    before = [w.folded for w in words[max(0, index - 2):index]]
-    return len(before) == 2 and before[1] in ("van", "of") and before[0] in lexicon.RELATIVES
+    """"Lotte, de zus van Vic": Vic is how the parent points at Lotte, not a pupil absent;
+    "via de boekentas van haar zus Nora": Nora is the sister (not: "Lotte en haar zus Nora")."""
+    before = [w.folded for w in words[max(0, index - 4):index]]
+    if len(before) >= 2 and before[-1] in ("van", "of") and before[-2] in lexicon.RELATIVES:
+        return True
+    return bool(before) and before[-1] in lexicon.RELATIVES and not _AND & set(before[:-1]) and \
+        "," not in words[index].gap
+
+
+def _not_a_pupil(words: list[Word], index: int) -> bool:
+    """A parent named as one ("haar papa Ibrahim"), the sender introducing herself ("this is
+    Ella, Julie's mum"), or another family's child ("mee met de mama van Seppe")."""
+    before = [w.folded for w in words[max(0, index - 4):index]]
+    if len(before) >= 2 and before[-1] in lexicon.KINSHIP and before[-2] in _POSSESSIVES:
+        return True  # not "vandaag haalt oma Zeno op": there Zeno is the child
+    if index <= 4 and " ".join(before[-2:]) in ("this is", "c'est", "hier is", "ici", "met"):
+        return True
+    kin = next((i for i in range(len(before) - 1, -1, -1) if before[i] in lexicon.KINSHIP), None)
+    return kin is not None and kin >= 2 and before[kin - 1] in ("de", "the", "la", "le") and \
+        before[kin - 2] in ("met", "door", "bij", "with", "avec", "chez", "by")
 
 
 def _comes_anyway(words: list[Word], index: int) -> bool:
@@ -160,8 +179,9 @@ def _comes_anyway(words: list[Word], index: int) -> bool:
     not: "komt morgen terug naar school": that is the absent child coming back)."""
     after: list[str] = []
     for word in words[index + 1:index + 12]:
-        if word.sentence != words[index].sentence or "," in word.gap:
-            break
+        pronoun_next = word.folded in ("hij", "zij", "ze", "he", "she", "il", "elle") and len(after) <= 3
+        if word.sentence != words[index].sentence or ("," in word.gap and not pronoun_next):
+            break  # "… aan Lars mee, hij komt wel naar school": still about Lars
         after.append(word.folded)
     if set(after) & _NOT_COMING:
         return False
@@ -172,6 +192,8 @@ def _comes_anyway(words: list[Word], index: int) -> bool:
     if marker is not None:
         rest = after[marker + 1:marker + 4]
         return not rest or "school" in rest or rest[0] in ("met", "mee", "naar", "op")
+    if "mee" in after and any(w.startswith("buur") for w in after):
+        return True  # "Olivia gaat mee met de buurvrouw"
     return "school" in after or "ecole" in after or "l'ecole" in after
 
 
@@ -254,6 +276,8 @@ def find_people(message: Message, school: School) -> People:
     anyway: list[Mention] = []
     relatives: list[Mention] = []
     referenced: list[Mention] = []
+    set_aside = False
+    """A name left out by a rule that reads the sentence around it: staff confirm."""
     for word in words:
         in_signature = word.index >= signature
         if word.index in skip or (in_signature and not _kin_reference(words, word.index)):
@@ -269,8 +293,11 @@ def find_people(message: Message, school: School) -> People:
             continue
         if in_signature:
             referenced.append(mention)  # "groetjes Hanne (mama van Louise en Mateusz)"
+        elif _not_a_pupil(words, word.index):
+            set_aside = True
         elif _relative(words, word.index):
             relatives.append(mention)
+            set_aside = True
         elif _comes_anyway(words, word.index):
             anyway.append(mention)
         else:
@@ -279,15 +306,26 @@ def find_people(message: Message, school: School) -> People:
     # for are the ones the message is about only when it names no other
     mentions = mentions or anyway or referenced
     if mentions is not referenced:
+        _same_child(mentions, referenced)
         relatives += referenced
     _share_surnames(mentions, words, school)
     people = _decide(mentions, school, teacher_classes, signers, signature_last, relatives)
     people.signature_first = signature_first
+    people.doubtful |= set_aside
     if not mentions:
         family = _children(message, words, school, signature_first, signature_last, signature)
         if family is not None:
             return family
     return people
+
+
+def _same_child(mentions: list[Mention], referenced: list[Mention]) -> None:
+    """"ons Lotte is ziek … mama van Lotte uit L3A": the Lotte signed for is the Lotte meant."""
+    for mention in mentions:
+        for reference in referenced:
+            both = [p for p in mention.candidates if p in reference.candidates]
+            if reference.first == mention.first and both:
+                mention.candidates = both
 
 
 def _known_spelling(word: str, school: School) -> str:

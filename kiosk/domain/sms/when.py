@@ -17,11 +17,15 @@ from kiosk.domain.sms import lexicon
 from kiosk.domain.sms.message import Message
 
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?(?![\d/])")
-_DAY_AND_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:en|et|and|&|,)\s*(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
+_AND_DAY = r"(?<![\d/])(\d{1,2})\s*(?:en|et|and|&|,|tem|tot|-|to|au)\s*(\d{1,2})"  # "17 en", "11 tem"
+_DAY_AND_DATE = re.compile(_AND_DAY + r"\s*/\s*(\d{1,2})(?![\d/])")
+_DAYS_IN_MONTH = re.compile(_AND_DAY + r"\s+(" +
+                            "|".join(sorted(lexicon.MONTHS, key=len, reverse=True)) + r")\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(sorted(lexicon.MONTHS, key=len, reverse=True)) + r")\b")
 _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:u|h|uur|:|\.)\s*(\d{2})?\b(?!\s*/)")
 _HALF = re.compile(r"\bhalf\s+(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b")
 _QUARTER = re.compile(r"\bkwart\s+(na|over|voor)\s+(\d{1,2}|negen|tien|elf|acht)\b")
+_WORD_HOUR = re.compile(r"\b(om|rond|tegen|voor)\s+(acht|negen|tien|elf|twaalf)(en|\s+uur)\b")
 _WITHIN = re.compile(r"\bbinnen\s+(\d{1,2})\s*min")
 _MINUTES_LATER = re.compile(r"\b(\d{1,2})\s*min(?:uten|uutjes|ute)?\s+later\b")
 _HOUR_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
@@ -90,6 +94,9 @@ def _explicit_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
         found += [(match.start(), d) for d in [_nearest(today, day, month, match.group(3))] if d]
     for match in _DAY_AND_DATE.finditer(text):  # "17 en 18/12": the 17th of that month too
         found += [(match.start(), d) for d in [_nearest(today, int(match.group(1)), int(match.group(3)), None)] if d]
+    for match in _DAYS_IN_MONTH.finditer(text):  # "van 11 tem 15 januari": the 11th of January
+        found += [(match.start(), d) for d in [_nearest(today, int(match.group(1)), lexicon.MONTHS[match.group(3)],
+                                                        None)] if d]
     for match in _DAY_MONTH.finditer(text):
         found += [(match.start(), d) for d in [_nearest(today, int(match.group(1)), lexicon.MONTHS[match.group(2)],
                                                         None)] if d]
@@ -127,8 +134,8 @@ class _Day:
 
 _CLAUSE = re.compile(r"[,.;!?()\n]|\b(maar|omdat|want|but|mais|because)\b")
 _BACK_WORDS = re.compile(r"\bterug\b|\bback\b|\brevien|\bweer\b|\bde\s+retour\b")
-_IGNORED_CLAUSE = re.compile(r"\blaat\b[\w ]*\bweten\b|\b(attest|briefje|certificaat|certificat)\b|\bgeboren\b|"
-                             r"\bopgenomen\b|\bbreng\b[\w ]*\bmee\b|\bgeef\b[\w ]*\bmee\b")
+_IGNORED_CLAUSE = re.compile(r"\blaat\b[\w ]*\bweten\b|(attest|briefje|certificaat|certificat)|\bgeboren\b|"
+                             r"\bopgenomen\b|\bbreng\w*\b[\w ]*\b(mee|binnen)\b|\bgeef\b[\w ]*\bmee\b")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -139,7 +146,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [*bounds, (start, len(text))]
 
 
-def _day_mentions(message: Message, now: dt.datetime) -> list[_Day]:
+def _day_mentions(message: Message, now: dt.datetime) -> tuple[list[_Day], list[_Day]]:
+    """(the days the absence, late arrival or return is about, other days from today on that
+    the message mentions without saying what happens then)."""
     text, today = message.text, now.date()
     days: list[_Day] = []
     tokens = list(re.finditer(r"[\w']+", text))
@@ -147,13 +156,15 @@ def _day_mentions(message: Message, now: dt.datetime) -> list[_Day]:
     latest_start: dt.date | None = None
     for i, match in enumerate(tokens):
         word, previous = match.group(0), tokens[i - 1].group(0) if i else ""
-        role = "end" if previous in ("tem", "tot", "until", "through") else "start"
+        role = "end" if previous in ("tem", "tot", "until", "through", "to") else "start"
         exclusive = previous in ("tot", "until")
         following = " ".join(t.group(0) for t in tokens[i + 1:i + 3])
         if re.match(r"(\w+ )?wel\b", following) or previous in ("sinds", "since", "depuis"):
             continue  # "vandaag wel (op school)": a day the child is there; "ziek sinds vrijdag": told before
         if word in lexicon.RELATIVE_DAYS:
-            date = today + dt.timedelta(days=lexicon.RELATIVE_DAYS[word])
+            # at 00:40, "morgen" is most likely the day that has just begun (in doubt, below)
+            early = now.hour < 5 and word == "morgen"
+            date = today + dt.timedelta(days=lexicon.RELATIVE_DAYS[word] - early)
             if date > today and role == "start" and re.match(r"ook\b", following):
                 days.append(_Day(match.start(), today, "start"))  # "Morgen ook nog thuis": today and tomorrow
             days.append(_Day(match.start(), date, role, exclusive))
@@ -183,7 +194,7 @@ def _day_mentions(message: Message, now: dt.datetime) -> list[_Day]:
 _CUES = lexicon.ABSENCE + lexicon.APPOINTMENT + lexicon.RETURN + lexicon.LATE
 
 
-def _relevant(text: str, days: list[_Day], today: dt.date) -> list[_Day]:
+def _relevant(text: str, days: list[_Day], today: dt.date) -> tuple[list[_Day], list[_Day]]:
     """The days of the clauses that say the child is away, late or back: not "gisteren is
     er een broertje geboren" or "het briefje breng ik morgen mee". When those clauses name
     no day, the other clauses' days from today on ("… Morgen ook nog."), and only when no
@@ -202,8 +213,9 @@ def _relevant(text: str, days: list[_Day], today: dt.date) -> list[_Day]:
         else:
             plain += inside
     if cued:
-        return cued
-    return [d for d in plain if d.date >= today] if any_cue else plain
+        cued_dates = {d.date for d in cued}
+        return cued, [d for d in plain if d.date >= today and d.date not in cued_dates]
+    return ([d for d in plain if d.date >= today] if any_cue else plain), []
 
 
 def _back_day(message: Message, days: list[_Day]) -> _Day | None:
@@ -228,7 +240,7 @@ def _back_day(message: Message, days: list[_Day]) -> _Day | None:
 def read_when(message: Message, now: dt.datetime, calendar: SchoolCalendar, kind: str) -> When:
     today = now.date()
     when = When()
-    days = _day_mentions(message, now)
+    days, unclear = _day_mentions(message, now)
     when.part, part_doubt = _part(message)
     if part_doubt:
         when.doubts.add("part")
@@ -239,7 +251,9 @@ def read_when(message: Message, now: dt.datetime, calendar: SchoolCalendar, kind
             when.doubts.add("time")
         when.part = "day"
         return when
-    back = _back_day(message, days)
+    back = _back_day(message, days + unclear)
+    if any(d.date != (back.date if back else None) for d in unclear):
+        when.doubts.add("end")  # "ziek vandaag. Donderdag is er een toets": which days?
     if kind == "return":
         when.start = back.date if back else (days[0].date if days else _default_day(now, calendar, when))
         when.return_day = when.start
@@ -280,7 +294,7 @@ def _absence_period(message: Message, now: dt.datetime, calendar: SchoolCalendar
     if back is not None and back.date > when.start:
         when.end = _school_day_before(calendar, back.date)
         when.doubts.discard("end")
-    if re.search(r"\bdezeweek\b", text):
+    if re.search(r"\bdezeweek\b", text) and not ends:
         when.end = max(when.end, _friday(calendar, when.start))
     if re.search(r"\btotnaweekend\b", text):
         when.end = _friday(calendar, when.start)
@@ -289,8 +303,10 @@ def _absence_period(message: Message, now: dt.datetime, calendar: SchoolCalendar
     count = re.search(r"\b(\w+)\s+(school)?dag(en)?\b", text)
     if count and count.group(1) in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[count.group(1)] > 1:
         when.end = _nth_school_day(calendar, when.start, lexicon.NUMBER_WORDS[count.group(1)])
-    if re.search(r"\btotbeter\b", text):
-        when.doubts.add("end")
+    if re.search(r"\btotbeter\b", text) or message.has(lexicon.OPEN_END):
+        when.doubts.add("end")  # "morgen misschien ook", "maandag zeker nog niet"
+    if now.hour < 5 and re.search(r"\bmorgen\b", text):
+        when.doubts.add("start")  # at 00:40, "morgen" may well mean the day that has just begun
     if re.search(r"\b(paar|enkele|some|few|quelques)\s+(dagen|days|jours)\b", text):
         # a guess, in doubt: two school days next week, or three (within this week) from now
         when.doubts.add("end")
@@ -368,6 +384,8 @@ def _arrival_time(message: Message, now: dt.datetime) -> tuple[dt.time | None, b
     def add(position: int, time: dt.time) -> None:
         options.append((_arrival_strength(text[max(0, position - 40):position]), position, time))
 
+    for match in _WORD_HOUR.finditer(text):  # "rond tienen", "tegen negen uur"
+        add(match.start(), dt.time(_HOUR_WORDS[match.group(2)], 0))
     for match in _HALF.finditer(text):
         hour = _hour(match.group(1))
         if hour and 1 <= hour <= 12:
