@@ -46,7 +46,7 @@ BINOP_SWAPS: dict[type[ast.operator], type[ast.operator]] = {
 @dataclass(frozen=True)
 class Mutant:
     module: str
-    """File name under kiosk/domain."""
+    """File path under kiosk/domain ("calendar.py", "sms/names.py")."""
     index: int
     """The n-th mutation point of the module, in AST walk order."""
     line: int
@@ -141,11 +141,16 @@ def _walk_points(tree: ast.Module) -> _Points:
     return points
 
 
+def _name(path: Path) -> str:
+    """"calendar", "sms/names": a module's path under kiosk/domain without .py."""
+    return path.relative_to(DOMAIN).with_suffix("").as_posix()
+
+
 def mutants(modules: list[Path]) -> Iterator[Mutant]:
     for path in modules:
         points = _walk_points(ast.parse(path.read_text(encoding="utf-8")))
         for index, (line, description) in enumerate(points.found):
-            yield Mutant(path.name, index, line, description)
+            yield Mutant(path.relative_to(DOMAIN).as_posix(), index, line, description)
 
 
 def mutated_source(mutant: Mutant) -> str:
@@ -193,8 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     args = parser.parse_args(argv)
-    modules = sorted(p for p in DOMAIN.glob("*.py") if p.name != "__init__.py"
-                     and (not args.module or p.stem in args.module))
+    modules = sorted(p for p in DOMAIN.rglob("*.py") if p.parent != DOMAIN or p.name != "__init__.py"
+                     if not args.module or _name(p) in args.module or p.stem in args.module)
     equivalent = _known_equivalent()
     chosen = [m for m in mutants(modules) if m.key not in equivalent]
     if args.sample and args.sample < len(chosen):
