@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.absences import RESERVED_KEYS, AbsenceCode, AbsenceRules
+from kiosk.domain.notes import CommunicationRules
 from kiosk.errors import ConfigError
 
 LANGUAGES = ("nl", "en")
@@ -60,6 +61,17 @@ class ServeConfig:
 
 
 @dataclass(frozen=True)
+class RetentionConfig:
+    """How long the school keeps history (GDPR: no longer than needed). `kiosk purge`
+    without --before removes what is older than this, counted in whole school years."""
+
+    notes_school_years: int = 2
+    """Conversation notes and their follow-ups."""
+    absences_school_years: int = 5
+    """Absences and late arrivals."""
+
+
+@dataclass(frozen=True)
 class Config:
     school: SchoolConfig = field(default_factory=SchoolConfig)
     security: SecurityConfig = field(default_factory=SecurityConfig)
@@ -67,6 +79,8 @@ class Config:
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     absences: AbsenceRules = field(default_factory=AbsenceRules)
     serve: ServeConfig = field(default_factory=ServeConfig)
+    communication: CommunicationRules = field(default_factory=CommunicationRules)
+    retention: RetentionConfig = field(default_factory=RetentionConfig)
     path: Path = Path("config.toml")
     """The file this config was read from."""
 
@@ -82,6 +96,8 @@ _SECTIONS = {
     "calendar": CalendarConfig,
     "absences": AbsenceRules,
     "serve": ServeConfig,
+    "communication": CommunicationRules,
+    "retention": RetentionConfig,
 }
 
 
@@ -205,5 +221,24 @@ def _validate(config: Config, path: Path) -> None:
         raise ConfigError(f"{path}: backup.keep must be at least 1")
     if config.serve.max_sessions < 1:
         raise ConfigError(f"{path}: serve.max_sessions must be at least 1")
+    _validate_communication(config.communication, path)
+    for name in ("notes_school_years", "absences_school_years"):
+        if getattr(config.retention, name) < 1:
+            raise ConfigError(f"{path}: retention.{name} must be at least 1")
     if config.serve.public_url and not config.serve.public_url.startswith(("http://", "https://")):
         raise ConfigError(f"{path}: serve.public_url must start with http:// or https://")
+
+
+def _validate_communication(rules: CommunicationRules, path: Path) -> None:
+    for name in ("quiet_from", "quiet_until"):
+        value = getattr(rules, name)
+        try:
+            if len(value) != 5:
+                raise ValueError(value)
+            dt.time.fromisoformat(value)
+        except ValueError:
+            raise ConfigError(f"{path}: communication.{name} must be a time like 20:00, not {value!r}") from None
+    if rules.morning >= rules.evening:
+        raise ConfigError(f"{path}: communication.quiet_until must be earlier than quiet_from")
+    if not 1 <= rules.answer_hours <= 24 * 10:
+        raise ConfigError(f"{path}: communication.answer_hours must be between 1 and 240")

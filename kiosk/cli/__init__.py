@@ -55,5 +55,5 @@ def guarded(command: Callable[[], int]) -> int:
     except Exception as exc:
         if os.environ.get("KIOSK_DEBUG"):
             raise
-        print(printable(f"kiosk: {_('unexpected error')}: {type(exc).__name__} (KIOSK_DEBUG=1)"), file=sys.stderr)
+        print(printable("kiosk: " + _("unexpected error") + f": {type(exc).__name__} (KIOSK_DEBUG=1)"), file=sys.stderr)
         return 70

@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from kiosk import i18n
 from kiosk.cli import absences as cli_absences
+from kiosk.cli import notes as cli_notes
 from kiosk.cli import sms as cli_sms
 from kiosk.cli.common import emit, note, port, positive, say, school_year, warn, who
 from kiosk.config import load_config
@@ -80,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     _staff_parsers(sub)
     cli_absences.add_parsers(sub)
     cli_sms.add_parsers(sub)
+    cli_notes.add_parsers(sub)
 
     p = sub.add_parser("serve", help=_("serve the kiosk to a browser (gate tablet)"))
     p.add_argument("--host", default="127.0.0.1")
@@ -177,7 +179,8 @@ def cmd_demo(kiosk: Kiosk, args: argparse.Namespace) -> int:
         note(_("Creating the demo school…"))
     s = demo.build_demo(kiosk, pupils=args.pupils, years=args.years, seed=args.seed, force=args.force)
     say(_("Demo school: {pupils} pupils in {classes} classes, {staff} staff, "
-          "{years} school year(s) of history ({absences} absences, {lates} late arrivals).")
+          "{years} school year(s) of history ({absences} absences, {lates} late arrivals, "
+          "{notes} conversation notes, {follow_ups} follow-ups).")
         .format(**s.__dict__))
     return 0
 

@@ -13,7 +13,7 @@ from kiosk.domain.models import Absence, LateArrival
 PARTS = ("day", "am", "pm")
 CHANNELS = ("sms", "phone", "agenda", "email", "in_person")
 # Keys the absence dialog uses for its options; absence codes may not take them.
-RESERVED_KEYS = frozenset("dpnwsti")
+RESERVED_KEYS = frozenset("dpnwstig")  # the absence dialog's option keys
 
 
 @dataclass(frozen=True)

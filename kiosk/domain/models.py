@@ -105,6 +105,58 @@ class LateArrival:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A conversation with parents, noted by staff (at the gate, the end-of-day bell, ...)."""
+
+    pupil_ids: tuple[str, ...]
+    text: str
+    at: dt.datetime
+    """When the conversation took place (and the 48-hour clock of its follow-up started)."""
+    by_staff: str
+    where: str = "gate"
+    """gate, bell, phone, agenda, email or appointment."""
+    level: str = "class"
+    """Who may read it: class (the class team), care (care staff and head), personal (author)."""
+    guardians: tuple[str, ...] = ()
+    """The names of the guardians who took part."""
+    created_at: dt.datetime | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Something owed to the parents after a conversation: an answer by a due time."""
+
+    note_id: str
+    pupil_ids: tuple[str, ...]
+    owner: str
+    opened: dt.datetime
+    """The note's time: when the 48-hour clock started."""
+    due: dt.datetime
+    by_staff: str
+    done_at: dt.datetime | None = None
+    done_by: str = ""
+    answer: str = ""
+    """What was answered, noted when it was marked done."""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class CarePartner:
+    """An external care provider working with a pupil (speech therapy, physiotherapy, ...)."""
+
+    pupil_id: str
+    who: str
+    """The provider: a person or a practice."""
+    discipline: str
+    frequency: str = ""
+    goal: str = ""
+    since: dt.date | None = None
+    by_staff: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
 class AuditEntry:
     at: dt.datetime
     who: str

@@ -15,7 +15,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kiosk.domain.text import printable
@@ -36,11 +36,16 @@ class Column:
     """The header people read (marked with N_, translated when exported)."""
     is_id: bool = False
     """An identifier: kept as text in a spreadsheet, even when it is all digits."""
+    words: Mapping[str, str] | None = None
+    """For a column of codes (gate, class, overdue): the words people read (marked with N_);
+    JSON keeps the code."""
 
 
-def _text(cell: Cell) -> str:
+def _text(cell: Cell, column: Column | None = None) -> str:
     if isinstance(cell, bool):
         return _("yes") if cell else _("no")
+    if column is not None and column.words and isinstance(cell, str) and cell in column.words:
+        return _(column.words[cell])
     return "" if cell is None else printable(str(cell))
 
 
@@ -62,12 +67,13 @@ def excel_csv(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> str:
     writer.writerow([excel_cell(_(c.label)) for c in columns])
     for row in rows:
         cells = zip(columns, row, strict=True)
-        writer.writerow([excel_cell(_text(cell), is_id=column.is_id) for column, cell in cells])
+        writer.writerow([excel_cell(_text(cell, column), is_id=column.is_id) for column, cell in cells])
     return out.getvalue()
 
 
 def plain_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> str:
-    everything = [[_(c.label) for c in columns], *([_text(cell) for cell in row] for row in rows)]
+    everything = [[_(c.label) for c in columns],
+                  *([_text(cell, column) for column, cell in zip(columns, row, strict=True)] for row in rows)]
     widths = [max(len(row[i]) for row in everything) for i in range(len(columns))]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()

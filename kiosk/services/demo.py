@@ -12,8 +12,9 @@ import random
 from dataclasses import dataclass
 
 from kiosk.domain import auth
+from kiosk.domain import notes as notes_rules
 from kiosk.domain.calendar import school_year_bounds, school_year_of
-from kiosk.domain.models import Absence, Guardian, LateArrival, Pupil, Role, Staff
+from kiosk.domain.models import Absence, CarePartner, FollowUp, Guardian, LateArrival, Note, Pupil, Role, Staff
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services.context import SYSTEM, Kiosk
@@ -56,6 +57,8 @@ class DemoSummary:
     years: int
     absences: int
     lates: int
+    notes: int = 0
+    follow_ups: int = 0
 
 
 def _surname(rng: random.Random) -> str:
@@ -217,6 +220,64 @@ def make_today(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil],
     return absences, lates
 
 
+NOTE_TEXTS = (
+    ("class", "Mama vraagt of {first} vaker mag voorlezen in de klas."),
+    ("class", "Papa meldt dat de turnzak van {first} kwijt is; vraagt of hij in de verloren voorwerpen ligt."),
+    ("class", "Vraag over de factuur van de schoolreis: is die al betaald?"),
+    ("class", "Ouders willen het rapportcommentaar van {first} bespreken."),
+    ("class", "Oma haalt {first} voortaan op woensdag op."),
+    ("care", "Zorgen over het slapen van {first}; de ouders willen advies van de zorgjuf."),
+    ("care", "Mama vertelt dat {first} bij de logopedist gestart is; verslag volgt."),
+    ("personal", "Mama was zichtbaar aangeslagen; volgende week even polsen hoe het gaat."),
+)
+CARE_DISCIPLINES = (("logopedie", "Logopediepraktijk Het Klaverblad", "2× per week", "lezen en spelling"),
+                    ("kinesitherapie", "Kinepraktijk De Vlinder", "1× per week", "fijne motoriek"),
+                    ("ergotherapie", "Praktijk Zonnehoek", "1× per week", "schrijfhouding"),
+                    ("psychologische begeleiding", "Centrum De Wilg", "om de 2 weken", "faalangst"))
+
+
+def make_conversations(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], staff: list[Staff], years: int,
+                       now: dt.datetime) -> tuple[list[Note], list[FollowUp], list[CarePartner]]:
+    """Notes of talks at the gate in every school year, and this week: follow-ups open (one
+    overdue, most for the head), one done; care partners for about one pupil in twenty."""
+    teachers = {c: s.id for s in staff for c in s.classes}
+    head, care = "greet-klaprooswijk", "bram-lindeveld"
+    notes: list[Note] = []
+    follow_ups: list[FollowUp] = []
+    current = school_year_of(now.date())
+    for start_year in range(current - years + 1, current + 1):
+        first, last = school_year_bounds(start_year)
+        days = kiosk.calendar.school_days(first, min(last, now.date() - dt.timedelta(days=1)))
+        for day in sorted(rng.sample(days, k=min(len(days), max(1, len(pupils) // 6)))):
+            pupil = rng.choice(pupils)
+            level, text = rng.choice(NOTE_TEXTS)
+            author = rng.choice((head, teachers.get(pupil.class_name, head)))
+            at = dt.datetime.combine(day, dt.time(8, 25))
+            notes.append(Note((pupil.id,), text.format(first=pupil.first_name), at, author,
+                              where=rng.choice(("gate", "gate", "bell", "phone")), level=level,
+                              guardians=tuple(g.name for g in pupil.guardians[:1]), created_at=now))
+    recent = [d for d in kiosk.calendar.school_days(now.date() - dt.timedelta(days=10), now.date())
+              if dt.datetime.combine(d, dt.time(8, 25)) < now][-4:]
+    owners = (head, head, head, teachers.get(pupils[0].class_name, head), care, head)
+    for n, owner in enumerate(owners if recent else ()):
+        pupil = pupils[(n * 7 + 3) % len(pupils)]
+        level, text = NOTE_TEXTS[n % len(NOTE_TEXTS)]
+        at = dt.datetime.combine(recent[-1] if n else recent[0], dt.time(8, 25 + n))  # only the first is overdue
+        note = Note((pupil.id,), text.format(first=pupil.first_name), at, head, where="gate", level=level,
+                    guardians=tuple(g.name for g in pupil.guardians[:1]), created_at=at)
+        due = notes_rules.due_time(at, kiosk.calendar, kiosk.config.communication)
+        done = n == len(owners) - 1
+        notes.append(note)
+        follow_ups.append(FollowUp(note.id, note.pupil_ids, owner, at, due, head,
+                                   done_at=at + dt.timedelta(hours=3) if done else None,
+                                   done_by=owner if done else "", answer="Gebeld en uitgelegd." if done else ""))
+    partners = [CarePartner(p.id, who, discipline, frequency, goal,
+                            since=school_year_bounds(current)[0] + dt.timedelta(days=rng.randint(0, 40)), by_staff=care)
+                for p in rng.sample(pupils, k=max(1, len(pupils) // 20))
+                for discipline, who, frequency, goal in [rng.choice(CARE_DISCIPLINES)]]
+    return notes, follow_ups, partners
+
+
 def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1,
                force: bool = False) -> DemoSummary:
     if pupils < 1 or years < 1:
@@ -235,6 +296,7 @@ def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1
     today_absences, today_lates = make_today(kiosk, random.Random(seed + 1), pupil_list, now)
     absences += [a for a in today_absences if (a.pupil_id, a.start) not in history_ids]
     lates += today_lates
+    notes, follow_ups, partners = make_conversations(kiosk, random.Random(seed + 2), pupil_list, staff, years, now)
     with kiosk.store.transaction():
         if not kiosk.store.is_empty():
             create_backup(kiosk.store, now, label="before-demo", keep=kiosk.config.backup.keep)
@@ -244,6 +306,10 @@ def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1
             kiosk.repos.staff.save(member)
         kiosk.repos.absences.add_many(absences)
         kiosk.repos.lates.add_many(lates)
+        kiosk.repos.notes.add_many(notes)
+        kiosk.repos.follow_ups.add_many(follow_ups)
+        kiosk.repos.care_partners.add_many(partners)
         kiosk.audit(SYSTEM, "demo", pupils=pupils, years=years)
-    return DemoSummary(len(pupil_list), len(classes), len(staff), years, len(absences), len(lates))
+    return DemoSummary(len(pupil_list), len(classes), len(staff), years, len(absences), len(lates), len(notes),
+                       len(follow_ups))
 

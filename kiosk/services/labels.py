@@ -20,6 +20,9 @@ HOLIDAYS = {
     "free_day": N_("school free day"),
 }
 
+PLACES = {"gate": N_("at the gate"), "bell": N_("at the end-of-day bell"), "phone": N_("by phone"),
+          "agenda": N_("in the agenda"), "email": N_("by e-mail"), "appointment": N_("at an appointment")}
+LEVELS = {"class": N_("class team"), "care": N_("care"), "personal": N_("personal")}
 MESSAGE_KINDS = {"absence": N_("absence"), "late": N_("late arrival"), "return": N_("back at school"),
                  "other": N_("no absence: nothing to save")}
 PROPOSAL_FIELDS = {"kind": N_("kind"), "pupils": N_("pupil"), "candidates": N_("maybe"), "code": N_("reason"),
@@ -37,6 +40,14 @@ def part_label(part: str) -> str:
 
 def channel_label(channel: str) -> str:
     return _word(CHANNELS, channel)
+
+
+def place_label(place: str) -> str:
+    return _word(PLACES, place)
+
+
+def level_label(level: str) -> str:
+    return _word(LEVELS, level)
 
 
 def role_label(role: str) -> str:
@@ -66,6 +77,11 @@ def holiday_label(key: str) -> str:
 def day_label(day: dt.date, *, with_year: bool = False) -> str:
     """'ma 23/11' in Dutch, 'Mon 23/11' in English; 'ma 23/11/2026' with the year."""
     return format_date(day, "EEE dd/MM/y" if with_year else "EEE dd/MM")
+
+
+def moment_label(moment: dt.datetime) -> str:
+    """'di 24/11 15:00'."""
+    return f"{day_label(moment.date())} {moment:%H:%M}"
 
 
 def long_date(day: dt.date) -> str:

@@ -11,17 +11,18 @@ from tinydb import Query
 from tinydb.table import Table
 
 from kiosk.domain.calendar import school_year_of
-from kiosk.domain.models import Absence, AuditEntry, LateArrival, Pupil, Staff
+from kiosk.domain.models import Absence, AuditEntry, CarePartner, FollowUp, LateArrival, Note, Pupil, Staff
 from kiosk.errors import CorruptFile, NotFound
 from kiosk.i18n import _
 from kiosk.store.codec import BadRecord, from_doc, to_doc
 from kiosk.store.layout import SCHOOL_FILE
 from kiosk.store.storage import Store
 
-PUPILS, STAFF, ABSENCES, LATES, AUDIT = "pupils", "staff", "absences", "lates", "audit"
+PUPILS, STAFF, CARE_PARTNERS, FOLLOW_UPS = "pupils", "staff", "care_partners", "follow_ups"
+ABSENCES, LATES, NOTES, AUDIT = "absences", "lates", "notes", "audit"
 # The record type of every table: each record is checked against it when a file is read.
-SCHOOL_TABLES: dict[str, type] = {PUPILS: Pupil, STAFF: Staff}
-YEAR_TABLES: dict[str, type] = {ABSENCES: Absence, LATES: LateArrival, AUDIT: AuditEntry}
+SCHOOL_TABLES: dict[str, type] = {PUPILS: Pupil, STAFF: Staff, CARE_PARTNERS: CarePartner, FOLLOW_UPS: FollowUp}
+YEAR_TABLES: dict[str, type] = {ABSENCES: Absence, LATES: LateArrival, NOTES: Note, AUDIT: AuditEntry}
 
 T = TypeVar("T")
 
@@ -119,6 +120,45 @@ class StaffRepo:
             self._table.upsert(to_doc(staff), Query().id == staff.id)
 
 
+class SchoolRecords:
+    """Records kept in the school file, whatever the school year: few, and needed until
+    they are dealt with (a follow-up still owed, a care partner still working)."""
+
+    def __init__(self, store: Store, table: str, cls: type) -> None:
+        self.store, self.table_name, self.cls = store, table, cls
+        self._table = store.school.table(table)
+        self._cache: tuple[Any, list[Any]] | None = None
+
+    def all(self) -> list[Any]:
+        """Converted once per change of the school file."""
+        storage = self.store.storage_of(self.store.school)
+        storage.read()
+        if self._cache is None or storage.version is None or self._cache[0] != storage.version:
+            self._cache = (storage.version, convert(self.store, storage.path, self.table_name, self.cls,
+                                                    self._table.all()))
+        return list(self._cache[1])
+
+    def add(self, record: Any) -> None:
+        self.add_many([record])
+
+    def add_many(self, records: Iterable[Any]) -> None:
+        with self.store.transaction():
+            self._table.insert_multiple(to_doc(r) for r in records)
+
+    def replace(self, old: Any, new: Any) -> None:
+        with self.store.transaction():
+            if not self._table.remove(Query().id == old.id):
+                raise NotFound(_("this entry no longer exists (removed on another kiosk?)"))
+            self.add(new)
+
+    def remove(self, records: Iterable[Any]) -> int:
+        ids = [r.id for r in records]
+        if not ids:
+            return 0
+        with self.store.transaction():
+            return len(self._table.remove(Query().id.one_of(ids)))
+
+
 class YearRecords:
     """Records that accumulate, each stored in the file of its own school year."""
 
@@ -181,4 +221,7 @@ class Repos:
         self.staff = StaffRepo(store)
         self.absences = YearRecords(store, ABSENCES, Absence, "start")
         self.lates = YearRecords(store, LATES, LateArrival, "date")
+        self.notes = YearRecords(store, NOTES, Note, "at")
+        self.follow_ups = SchoolRecords(store, FOLLOW_UPS, FollowUp)
+        self.care_partners = SchoolRecords(store, CARE_PARTNERS, CarePartner)
         self.audit = YearRecords(store, AUDIT, AuditEntry, "at")

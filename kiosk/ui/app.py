@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -70,6 +70,8 @@ class KioskApp(App[None]):
                                      dt.timedelta(minutes=security.lockout_minutes))
         """Wrong PINs on this screen (this browser tab or terminal), for any name."""
         self.undo_stack: list[UndoStep] = []
+        self.drafts: dict[str, Any] = {}
+        """Half-typed notes by staff id (ui.screens.note.Draft), kept over a lock."""
         """This session's entries that ctrl+z can take back, newest last."""
         self.data_changed: Signal[object] = Signal(self, "data-changed")
         """Published when any data file changed, here or on another kiosk."""
@@ -198,6 +200,30 @@ class KioskApp(App[None]):
         self.user = staff
         self.touch()
         self.push_screen(HomeScreen())
+        draft = self.drafts.pop(staff.id, None)
+        if draft is not None:
+            self._offer_draft(draft)
+
+    # -- a half-typed note survives the lock, for its author only (in memory, never on disk) -----
+    def keep_drafts(self, user: Staff) -> None:
+        for screen in self.screen_stack:
+            unsaved = getattr(screen, "unsaved", None)
+            draft = unsaved() if callable(unsaved) else None
+            if draft is not None:
+                self.drafts[user.id] = draft
+
+    def _offer_draft(self, draft: Any) -> None:
+        from kiosk.ui.feedback import show_saved
+        from kiosk.ui.screens.note import NoteScreen
+        from kiosk.ui.widgets.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.push_screen(NoteScreen(draft.pupil, draft), lambda result: show_saved(self, result))
+
+        question = _("The screen locked while you were noting a conversation about {name}. Continue it?").format(
+            name=draft.pupil.full_name)
+        self.push_screen(ConfirmScreen(question), answered)
 
     def remember(self, step: UndoStep) -> None:
         self.undo_stack.append(step)
@@ -231,6 +257,8 @@ class KioskApp(App[None]):
 
     async def action_lock(self) -> None:
         """Back to the login screen; nothing of the previous user stays on screen."""
+        if self.user is not None:
+            self.keep_drafts(self.user)
         self.user = None
         self.undo_stack.clear()
         self.clear_notifications()
@@ -261,6 +289,7 @@ class KioskApp(App[None]):
     def lock_if_idle(self) -> None:
         idle = self.kiosk.clock.monotonic() - self._last_activity
         if self.user is not None and idle >= self.kiosk.config.security.idle_lock_minutes * 60:
+            self.keep_drafts(self.user)
             self.user = None  # at once, so that the next tick does not queue a second lock
             self.call_later(self.action_lock)
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from kiosk.domain.models import Absence, LateArrival, Pupil
 from kiosk.i18n import _
-from kiosk.services import absences, pupils, sms
-from kiosk.services.labels import late_label
+from kiosk.services import absences, notes, pupils, sms, staff
+from kiosk.services.labels import late_label, moment_label
 from kiosk.services.messages import code_label, warning_text
 from kiosk.ui.undo import UndoStep
 
@@ -43,6 +43,15 @@ def show_saved(app: KioskApp, result: object) -> None:
             flag = _("{name} was late {n} times this month").format(
                 name=result.pupil.full_name, n=result.this_month)
             app.notify(flag, severity="warning", timeout=20, markup=False)
+    elif isinstance(result, notes.Noted):
+        noted = result
+        what = _("conversation about {names}").format(
+            names=", ".join(p.full_name for p in pupils.by_ids(kiosk, list(noted.note.pupil_ids))))
+        app.remember(UndoStep(what, lambda who: notes.undo_note(kiosk, noted, who)))
+        if noted.follow_up:
+            owner = staff.staff_names(kiosk).get(noted.follow_up.owner, "")
+            what += " · " + _("{owner} answers by {due}").format(owner=owner, due=moment_label(noted.follow_up.due))
+        app.notify(_("Saved: {what}. ctrl+z undoes it.").format(what=what), markup=False)
     elif isinstance(result, list):  # several announced late arrivals (a text message)
         for item in result:
             show_saved(app, item)

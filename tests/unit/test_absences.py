@@ -351,7 +351,7 @@ TWO = '[absences]\ndefault_code = "a"\n'
 
 @pytest.mark.parametrize(("text", "named"), [
     # a key the absence dialog uses itself
-    *[(OWN + code_table(key), "absences.codes[0].key") for key in "dpnwsti"],
+    *[(OWN + code_table(key), "absences.codes[0].key") for key in "dpnwstig"],
     (TWO + code_table("q", "a") + code_table("d", "b"), "absences.codes[1].key"),
     # not one lower-case letter
     (OWN + code_table("Q"), "absences.codes[0].key"),

@@ -13,6 +13,8 @@ def test_defaults_and_relative_data_dir(tmp_path):
     assert config.data_dir == (tmp_path / "d").resolve()
     assert config.security.idle_lock_minutes == 3
     assert config.school.language == "nl"
+    assert (config.communication.quiet_from, config.communication.answer_hours) == ("20:00", 48)
+    assert (config.retention.notes_school_years, config.retention.absences_school_years) == (2, 5)
 
 
 @pytest.mark.parametrize(("text", "named"), [
@@ -22,6 +24,11 @@ def test_defaults_and_relative_data_dir(tmp_path):
     ("[school]\nlanguage = 'fr'\n", "school.language"),
     ("[calendar]\nfree_days = ['2026-13-01']\n", "calendar.free_days"),
     ("[school\n", "not valid TOML"),
+    ("[communication]\nquiet_from = '8 PM'\n", "communication.quiet_from"),
+    ("[communication]\nquiet_until = '25:00'\n", "communication.quiet_until"),
+    ("[communication]\nquiet_from = '06:00'\n", "communication.quiet_until must be earlier"),
+    ("[communication]\nanswer_hours = 0\n", "communication.answer_hours"),
+    ("[retention]\nnotes_school_years = 0\n", "retention.notes_school_years"),
 ])
 def test_wrong_config_names_the_key(tmp_path, text, named):
     (tmp_path / "config.toml").write_text(text)

@@ -181,3 +181,11 @@ def test_a_missing_compiled_catalog_is_named(tmp_path, monkeypatch) -> None:
     finally:
         monkeypatch.undo()
         i18n.catalog.cache_clear()
+
+
+def test_no_translated_literal_hides_inside_an_f_string() -> None:
+    """pybabel cannot see `_("...")` written inside an f-string: it would stay untranslated."""
+    hidden = re.compile(r"""\bf(["'])[^"'\n]*\{_\(["']""")
+    found = [f"{path}:{n}" for path in Path("kiosk").rglob("*.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hidden.search(line)]
+    assert not found, found

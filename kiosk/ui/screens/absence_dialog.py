@@ -31,6 +31,7 @@ OPTIONS = (
     KioskAction("s", "toggle_siblings", N_("Siblings"), N_("Also for brothers and sisters")),
     KioskAction("t", "late", N_("Late"), N_("A late arrival instead")),
     KioskAction("i", "card", N_("Pupil"), N_("The pupil's card and history")),
+    KioskAction("g", "conversation", N_("Conversation"), N_("Note a talk with the parents")),
     KioskAction("escape", "cancel", N_("Cancel"), N_("Close without saving")),
 )
 ACTIONS = (KioskAction("enter", "save_default", N_("Save"), N_("Save with the default code")), *OPTIONS)
@@ -98,7 +99,7 @@ class AbsenceDialog(KioskForm):
         enter_code = self.enter_code()
         codes = absences.rules(self.kiosk).codes
         for button, code in zip(self.query(".code-button").results(Button), codes, strict=True):
-            enter = f"  (⏎ {_('Enter')})" if code.id == enter_code else ""
+            enter = "  (⏎ " + _("Enter") + ")" if code.id == enter_code else ""
             button.label = literal(f"{code.key}  {_(code.label)}{enter}")
 
     fields_closed = refresh_summary
@@ -118,7 +119,7 @@ class AbsenceDialog(KioskForm):
             return False
         if self.mode == "late" and action != "cancel":
             return False
-        return not (action in ("toggle_siblings", "late") and self.editing)
+        return not (action in ("toggle_siblings", "late", "conversation") and self.editing)
 
     def on_key(self, event: events.Key) -> None:
         if self.typing() or not event.character:
@@ -172,6 +173,15 @@ class AbsenceDialog(KioskForm):
         self.query_one("#late-time", Input).value = f"{self.kiosk.clock.now():%H:%M}"
         self.mode = "late"
         self.query_one("#late-reason", Input).focus()
+
+    def action_conversation(self) -> None:
+        from kiosk.ui.screens.note import NoteScreen
+
+        self.app.push_screen(NoteScreen(self.pupil), self._noted)
+
+    def _noted(self, result: object) -> None:
+        if result is not None:
+            self.dismiss(result)  # the home screen shows what was saved
 
     def action_card(self) -> None:
         from kiosk.ui.screens.pupil_card import PupilCardScreen

@@ -9,7 +9,7 @@ from textual.widgets import Button, Footer, Static
 
 from kiosk.domain.models import Pupil, Role
 from kiosk.i18n import N_, _
-from kiosk.services import absences, calendar_info, pupils
+from kiosk.services import absences, calendar_info, notes, pupils
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.base import KioskScreen
 from kiosk.ui.feedback import show_saved
@@ -20,7 +20,7 @@ from kiosk.ui.widgets.search_list import SearchList
 
 AREAS = (
     ("absences", "f2", N_("Absences"), N_("Today's absences and late arrivals by class")),
-    ("conversations", "f3", N_("Conversations"), N_("Notes of talks at the gate")),
+    ("conversations", "f3", N_("Follow-ups"), N_("Conversations with parents: what is owed, by when")),
     ("meetings", "f4", N_("Meetings"), N_("Parent evenings and care meetings")),
     ("invitations", "f5", N_("Invitations"), N_("Class codes and letters")),
 )
@@ -31,6 +31,7 @@ ACTIONS = (
     KioskAction("f6", "audit", N_("Audit trail"), N_("Who changed what (head only)")),
     KioskAction("f7", "sms", N_("Paste text"), N_("Read a parent's text message")),
     KioskAction("f8", "staff", N_("Staff"), N_("Unlock a name, disable a colleague who left (head only)")),
+    KioskAction("f9", "photos", N_("No photos"), N_("The pupils of a class without photo consent")),
 )
 AREA_LABELS = {name: label for name, _key, label, _help in AREAS}
 
@@ -48,6 +49,7 @@ class HomeScreen(KioskScreen[None]):
         with Vertical(id="home"):
             yield PupilPicker(self.kiosk_app.finder.index, id="picker")
             yield Static(id="today-summary")
+            yield Static(id="followups-summary")
             yield Static(id="flags")
             with Grid(id="tiles"):
                 for name, key, label, _help in AREAS:
@@ -76,12 +78,23 @@ class HomeScreen(KioskScreen[None]):
         self.query_one("#today-summary", Static).update(literal(
             _("Today: {absent} absent · {late} late · {unexplained} unexplained").format(
                 absent=absent, late=late, unexplained=len(view.unexplained))))
+        self._show_follow_ups()
         flagged = [f"{p.full_name} ({p.class_name}, {view.clb[p.id]})"
                    for p in pupils.by_ids(self.kiosk, sorted(view.clb)) if p.active]
         flags = self.query_one("#flags", Static)
         flags.display = bool(flagged)
         flags.update(literal(_("Contact the CLB (problematic half days): {names}").format(
             names="; ".join(flagged))))
+
+    def _show_follow_ups(self) -> None:
+        """Counts only: someone may be reading along."""
+        counted = self.attempt(lambda: notes.counts(self.kiosk, self.user))
+        if counted is None:
+            return
+        open_, overdue = counted
+        line = self.query_one("#followups-summary", Static)
+        line.update(literal(_("Your follow-ups: {n} open, {overdue} overdue (F3)").format(n=open_, overdue=overdue)))
+        line.set_class(overdue > 0, "overdue")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("audit", "staff"):
@@ -94,12 +107,22 @@ class HomeScreen(KioskScreen[None]):
 
             self.app.push_screen(DayViewScreen())
             return
+        if area == "conversations":
+            from kiosk.ui.screens.followups import FollowUpsScreen
+
+            self.app.push_screen(FollowUpsScreen())
+            return
         self.notify(_("{area}: arrives in a later version of the kiosk.").format(area=_(AREA_LABELS[area])))
 
     def action_audit(self) -> None:
         from kiosk.ui.screens.audit import AuditScreen
 
         self.app.push_screen(AuditScreen())
+
+    def action_photos(self) -> None:
+        from kiosk.ui.screens.photo_consent import PhotoConsentScreen
+
+        self.app.push_screen(PhotoConsentScreen())
 
     def action_staff(self) -> None:
         from kiosk.ui.screens.staff import StaffScreen

@@ -1,0 +1,124 @@
+"""Privacy requests (GDPR): everything held on one pupil, for a parent's access request, and
+deleting history older than the school keeps it. Both are audited (counts, never content)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.domain.calendar import school_year_bounds, school_year_of
+from kiosk.domain.models import Pupil
+from kiosk.errors import KioskError
+from kiosk.i18n import _
+from kiosk.services.context import Kiosk
+from kiosk.store.backup import create_backup
+from kiosk.store.codec import to_doc
+from kiosk.store.exports import write_private
+from kiosk.store.repo import YearRecords
+
+
+def pupil_data(kiosk: Kiosk, pupil: Pupil) -> dict[str, Any]:
+    """Every record about the pupil, in every school year, with the guardians' contact
+    details (this answers their own request) and the names of the staff involved."""
+    years = kiosk.store.year_starts()
+    repos = kiosk.repos
+
+    def of_pupil(records: YearRecords) -> list[Any]:
+        found = [r for year in years for r in records.in_year(year)
+                 if getattr(r, "pupil_id", None) == pupil.id or pupil.id in getattr(r, "pupil_ids", ())]
+        return [to_doc(r) for r in found]
+
+    audit = [to_doc(e) for year in years for e in repos.audit.in_year(year)
+             if pupil.id in (e.fact("pupil"), *e.fact("pupils").split(","))]
+    data = {
+        "exported_at": kiosk.clock.now().isoformat(timespec="minutes"),
+        "school": kiosk.config.school.name,
+        "pupil": to_doc(pupil),
+        "absences": of_pupil(repos.absences),
+        "late_arrivals": of_pupil(repos.lates),
+        "conversations": of_pupil(repos.notes),
+        "follow_ups": [to_doc(f) for f in repos.follow_ups.all() if pupil.id in f.pupil_ids],
+        "care_partners": [to_doc(p) for p in repos.care_partners.all() if p.pupil_id == pupil.id],
+        "audit_trail": audit,
+    }
+    mentioned = {value for record in _records(data) for key, value in record.items()
+                 if key in ("by_staff", "owner", "done_by", "who") and isinstance(value, str)}
+    data["staff"] = {s.id: s.name for s in repos.staff.all() if s.id in mentioned}
+    return data
+
+
+def _records(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r for value in data.values() if isinstance(value, list) for r in value if isinstance(r, dict)]
+
+
+def export_pupil(kiosk: Kiosk, pupil: Pupil, out: Path, who: str) -> tuple[Path, dict[str, int]]:
+    """Writes the pupil's data as JSON to a new owner-only file; returns it and the counts."""
+    data = pupil_data(kiosk, pupil)
+    counts = {key: len(value) for key, value in data.items() if isinstance(value, list)}
+    payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    kiosk.audit(who, "export-pupil", pupil=pupil.id, records=sum(counts.values()))  # before: no unaudited copy
+    return write_private(out, payload), counts
+
+
+# -- deleting old history ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Purge:
+    notes_before: dt.date
+    absences_before: dt.date
+    notes: int = 0
+    follow_ups: int = 0
+    absences: int = 0
+    late_arrivals: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.notes + self.follow_ups + self.absences + self.late_arrivals
+
+
+def retention_dates(kiosk: Kiosk) -> tuple[dt.date, dt.date]:
+    """The first day kept for notes and for absences: the start of the oldest school year
+    the school keeps (config [retention])."""
+    this_year = school_year_of(kiosk.clock.now().date())
+    keep = kiosk.config.retention
+    return (school_year_bounds(this_year - keep.notes_school_years + 1)[0],
+            school_year_bounds(this_year - keep.absences_school_years + 1)[0])
+
+
+def _older(records: YearRecords, years: list[int], before: dt.date, day_of: str) -> list[Any]:
+    def day(record: Any) -> dt.date:
+        value = getattr(record, day_of)
+        return value.date() if isinstance(value, dt.datetime) else value
+
+    return [r for year in years if year <= school_year_of(before) for r in records.in_year(year) if day(r) < before]
+
+
+def purge(kiosk: Kiosk, who: str, *, notes_before: dt.date, absences_before: dt.date, dry_run: bool) -> Purge:
+    """Delete conversations and follow-ups older than `notes_before`, absences and late
+    arrivals older than `absences_before`; a backup first. With `dry_run`, only count."""
+    today = kiosk.clock.now().date()
+    if notes_before > today or absences_before > today:
+        raise KioskError(_("the date to delete before lies in the future"))
+    years = kiosk.store.year_starts()
+    repos = kiosk.repos
+    found = {
+        "notes": _older(repos.notes, years, notes_before, "at"),
+        "follow_ups": [f for f in repos.follow_ups.all() if f.opened.date() < notes_before],
+        "absences": _older(repos.absences, years, absences_before, "start"),
+        "late_arrivals": _older(repos.lates, years, absences_before, "date"),
+    }
+    result = Purge(notes_before, absences_before, **{key: len(value) for key, value in found.items()})
+    if dry_run or not result.total:
+        return result
+    create_backup(kiosk.store, kiosk.clock.now(), label="before-purge", keep=kiosk.config.backup.keep)
+    with kiosk.store.transaction():
+        repos.notes.remove(found["notes"])
+        repos.follow_ups.remove(found["follow_ups"])
+        repos.absences.remove(found["absences"])
+        repos.lates.remove(found["late_arrivals"])
+        kiosk.audit(who, "purge", notes_before=notes_before.isoformat(), absences_before=absences_before.isoformat(),
+                    notes=result.notes, follow_ups=result.follow_ups, absences=result.absences,
+                    late_arrivals=result.late_arrivals)
+    return result

@@ -1,0 +1,27 @@
+"""Files the kiosk hands out on request (a pupil's data for a parent's access request):
+written whole or not at all, readable by the owner only, never over an existing file."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from kiosk.errors import KioskError, write_failed
+from kiosk.i18n import _
+from kiosk.store.files import atomic_write
+
+
+def write_private(path: Path, payload: bytes) -> Path:
+    """Raises KioskError (nothing written) when the file exists or cannot be written."""
+    path = path.expanduser().resolve()
+    if path.exists():
+        raise KioskError(_("{path} already exists: choose another name").format(path=path))
+    if not path.parent.is_dir():
+        raise KioskError(_("the folder {folder} does not exist").format(folder=path.parent))
+    try:
+        atomic_write(path, payload)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise KioskError(_("the kiosk may not write in {folder}").format(folder=path.parent)) from None
+        raise KioskError(write_failed(exc, path.parent)) from None
+    return path

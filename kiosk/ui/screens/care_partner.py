@@ -1,0 +1,75 @@
+"""Add an external care partner to a pupil's card (care staff and the head): who, which
+discipline, how often, the goal, since when. Enter moves on; Enter in the last field saves."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, Static
+
+from kiosk.domain.models import Pupil
+from kiosk.i18n import N_, _
+from kiosk.services import entry, notes
+from kiosk.ui.actions import KioskAction, bindings
+from kiosk.ui.screens.form import ERROR_ID, KioskForm
+from kiosk.ui.text import literal
+from kiosk.ui.widgets.action_bar import ActionBar
+
+ACTIONS = (
+    KioskAction("ctrl+s", "save", N_("Save"), N_("Save the care partner"), priority=True),
+    KioskAction("escape", "cancel", N_("Cancel"), N_("Close without saving")),
+)
+FIELDS = ("care-who", "care-discipline", "care-frequency", "care-goal", "care-since")
+
+
+class CarePartnerScreen(KioskForm):
+    """Dismisses with the CarePartner saved, or None."""
+
+    CSS_PATH = "../styles/touch.tcss"
+    BINDINGS = bindings(ACTIONS)
+    ACTIONS = ACTIONS
+    AUTO_FOCUS = "#care-who"
+
+    def __init__(self, pupil: Pupil) -> None:
+        super().__init__()
+        self.pupil = pupil
+
+    def compose(self) -> ComposeResult:
+        placeholders = (_("who (a person or practice)"), _("discipline, e.g. speech therapy, physiotherapy"),
+                        _("how often, e.g. twice a week"), _("goal"), _("since (date, e.g. 1/9)"))
+        with Vertical(id="care-partner", classes="dialog"):
+            yield Static(literal(_("Care partner of {name}").format(name=self.pupil.full_name)), classes="title")
+            for field_id, placeholder in zip(FIELDS, placeholders, strict=True):
+                yield Input(placeholder=placeholder, id=field_id)
+            yield Static(literal(_("Enter: next field; Enter in the last field (or ctrl+s) saves")))
+            yield ActionBar(ACTIONS, id="care-actions")
+            yield Static(id=ERROR_ID)
+        yield Footer()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)  # every field is part of the form: Esc closes it
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        index = FIELDS.index(event.input.id or "")
+        if index + 1 < len(FIELDS):
+            self.query_one(f"#{FIELDS[index + 1]}", Input).focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        value = {field_id: self.query_one(f"#{field_id}", Input).value for field_id in FIELDS}
+        today = self.kiosk.clock.now().date()
+
+        def save() -> object:
+            since = entry.read_day(value["care-since"], today) if value["care-since"].strip() else None
+            return notes.add_care_partner(self.kiosk, self.pupil, self.user.id, name=value["care-who"],
+                                          discipline=value["care-discipline"], frequency=value["care-frequency"],
+                                          goal=value["care-goal"], since=since)
+
+        self.write(save, self._saved)
+
+    def _saved(self, partner: object) -> None:
+        self.notify(_("Saved: care partner of {name}.").format(name=self.pupil.full_name), markup=False)
+        self.dismiss(partner)
