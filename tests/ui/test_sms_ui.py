@@ -16,8 +16,9 @@ from kiosk.services import absences
 from kiosk.services.context import Kiosk
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.sms import SmsScreen
+from kiosk.ui.widgets.confirm import ConfirmScreen
 from tests.conftest import MONDAY_MORNING
-from tests.ui.conftest import session
+from tests.ui.conftest import HEAD_ID, session
 
 TODAY = MONDAY_MORNING.date()
 TUESDAY, WEDNESDAY, FRIDAY = (TODAY + dt.timedelta(days=n) for n in (1, 2, 4))
@@ -162,10 +163,30 @@ async def test_a_message_that_is_not_an_absence_saves_nothing(app, kiosk):
         screen = await paste(pilot, "Mag Xena morgen haar zwemgerief in de klas laten liggen?")
         assert _("no absence: nothing to save") in shown(screen)
         await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)  # note it as a conversation? no
+        await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     after = (len(absences.absences_between(kiosk, TODAY, FRIDAY)), len(absences.lates_between(kiosk, TODAY, FRIDAY)))
     assert after == before and len(kiosk.repos.audit.in_year(2026)) == audit_before
+
+
+async def test_a_question_can_be_noted_as_a_conversation_with_its_answer_due(app, kiosk):
+    from kiosk.services import notes
+    from kiosk.ui.screens.note import NoteScreen
+
+    async with session(app) as pilot:
+        await paste(pilot, "Mag Xena morgen haar zwemgerief\nin de klas laten liggen?")
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [note] = [n for n in kiosk.repos.notes.in_year(2026) if XENA.id in n.pupil_ids]
+    assert (note.text, note.where) == ("Mag Xena morgen haar zwemgerief in de klas laten liggen?", "phone")
+    [row] = [r for r in notes.follow_ups(kiosk, kiosk.repos.staff.get(HEAD_ID)) if r.follow_up.note_id == note.id]
+    assert row.follow_up.due == dt.datetime(2026, 11, 25, 8, 20)
 
 
 async def test_a_return_notice_shortens_the_open_absence(app, kiosk):

@@ -57,6 +57,8 @@ SCREENS: dict[str, Steps] = {
     "pupil_card": then(*"lotte", "enter", "i"),
     "audit": then("f6"),
     "text_message": text_message,
+    "note": then(*"lotte", "enter", "g", *"Vraagt naar de zwemles", "tab", "f"),
+    "follow_ups": then("f3"),
 }
 
 

@@ -18,7 +18,7 @@ from kiosk.domain.absences import next_part
 from kiosk.domain.models import Pupil
 from kiosk.domain.sms import FIELDS, KINDS, Proposal
 from kiosk.i18n import N_, _, ngettext
-from kiosk.services import entry, sms
+from kiosk.services import entry, notes, sms
 from kiosk.services.labels import field_label, kind_label, part_label, period_label
 from kiosk.services.messages import code_label
 from kiosk.ui.actions import KioskAction, bindings
@@ -26,6 +26,7 @@ from kiosk.ui.feedback import LateResult
 from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
 from kiosk.ui.widgets.action_bar import ActionBar
+from kiosk.ui.widgets.confirm import ConfirmScreen
 
 ACTIONS = (
     KioskAction("enter", "confirm", N_("Save"), N_("Save the proposal (first check what is marked)")),
@@ -307,11 +308,29 @@ class SmsScreen(KioskForm):
                 field=field_label(asking)))
             self.show()
             return
+        if p.kind == "other" and p.pupils:
+            question = _("Not about an absence. Note it as a conversation, with an answer due within 48 weekday "
+                         "hours?")
+            self.app.push_screen(ConfirmScreen(question), self._note_it)
+            return
         if p.kind == "other":
             self.notify(_("Nothing to save: this message is not about an absence."))
             self.dismiss(None)
             return
         self.write(lambda: sms.save(self.kiosk, p, self.user.id), self._saved)
+
+    def _note_it(self, yes: bool | None) -> None:
+        """A question or a message for the school: a conversation by phone, its answer owed."""
+        from kiosk.ui.screens.note import Draft, NoteScreen
+
+        p = self.proposal
+        if not yes or p is None:
+            self.dismiss(None)
+            return
+        now = self.kiosk.clock.now().replace(second=0, microsecond=0)
+        draft = Draft(p.pupils[0], text=" ".join(self.query_one("#sms-text", Input).value.split())[:notes.MAX_NOTE_TEXT],
+                      where="phone", owner=self.user.id, due=notes.default_due(self.kiosk, now), at=now)
+        self.app.push_screen(NoteScreen(p.pupils[0], draft), self.dismiss)
 
     def _saved(self, result: object) -> None:
         p = self.proposal
