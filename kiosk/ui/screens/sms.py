@@ -328,8 +328,9 @@ class SmsScreen(KioskForm):
             self.dismiss(None)
             return
         now = self.kiosk.clock.now().replace(second=0, microsecond=0)
-        draft = Draft(p.pupils[0], text=" ".join(self.query_one("#sms-text", Input).value.split())[:notes.MAX_NOTE_TEXT],
-                      where="phone", owner=self.user.id, due=notes.default_due(self.kiosk, now), at=now)
+        text = " ".join(self.query_one("#sms-text", Input).value.split())  # one line, as the note's field
+        draft = Draft(p.pupils[0], text=text[:notes.MAX_NOTE_TEXT], where="phone", owner=self.user.id,
+                      due=notes.default_due(self.kiosk, now), at=now)
         self.app.push_screen(NoteScreen(p.pupils[0], draft), self.dismiss)
 
     def _saved(self, result: object) -> None:
