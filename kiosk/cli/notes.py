@@ -38,7 +38,7 @@ FOLLOW_UP_COLUMNS = [
     Column("note_id", N_("note"), is_id=True), Column("answer", N_("answer")),
 ]
 ADMIN = Staff("cli", "cli", Role.HEAD)
-"""The command line reads as the head does (personal notes stay their author's)."""
+"""The command line sees follow-ups as the head does."""
 
 
 def minute(moment: dt.datetime) -> str:
@@ -151,14 +151,11 @@ def cmd_notes_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
     author = staff.find_staff(kiosk, args.by).id if args.by else None
     rows = []
     for start_year in reversed(kiosk.store.year_starts()):
-        for note, _seen in notes.notes_in_year(kiosk, ADMIN, start_year, pupil_id=pupil.id if pupil else None,
-                                               author=author):
-            rows.append(_note_row(kiosk, note, note.text))
-    for start_year in reversed(kiosk.store.year_starts()):  # personal notes: that they exist, not what they say
         for note in kiosk.repos.notes.in_year(start_year):
-            if note.level == "personal" and (not pupil or pupil.id in note.pupil_ids) and \
-                    (not author or note.by_staff == author):
-                rows.append(_note_row(kiosk, note, None))
+            if (pupil and pupil.id not in note.pupil_ids) or (author and note.by_staff != author):
+                continue
+            # a personal note: that it exists, not what it says
+            rows.append(_note_row(kiosk, note, None if note.level == "personal" else note.text))
     rows.sort(key=lambda row: str(row[1]), reverse=True)
     return emit(kiosk, args.format, "notes", NOTE_COLUMNS, rows)
 
