@@ -25,12 +25,14 @@ def temp_files(data_dir: Path) -> set[Path]:
 
 
 def run_and_kill(data_dir: Path, delay: float) -> tuple[list[str], str]:
-    """Start a writer, SIGKILL it `delay` seconds after it is ready; its acknowledged ids."""
+    """Start a writer, SIGKILL it `delay` seconds after its first write; its acknowledged ids."""
     proc = worker_popen("forever", data_dir)
     try:
         assert proc.stdout is not None
         first = proc.stdout.readline()
         assert first == "ready\n", proc.communicate(timeout=60)[1]
+        # wait for one acknowledged write, so a slow machine still kills mid-loop, not at start-up
+        acked_first = proc.stdout.readline()
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         out, err = proc.communicate(timeout=60)
@@ -41,7 +43,8 @@ def run_and_kill(data_dir: Path, delay: float) -> tuple[list[str], str]:
     # killed while still writing, not crashed on its own
     assert proc.returncode == -signal.SIGKILL, err
     # only complete lines count: the transaction of a half-printed id returned too, but be strict
-    return [line[:-1] for line in out.splitlines(keepends=True) if line.endswith("\n")], err
+    lines = [acked_first, *out.splitlines(keepends=True)]
+    return [line[:-1] for line in lines if line.endswith("\n")], err
 
 
 def test_sigkill_at_random_moments_keeps_every_acknowledged_record(tmp_path: Path):
