@@ -118,6 +118,12 @@ def note_access(viewer: Staff, note: Note, pupils: Iterable[Pupil], owners: Iter
     return Access.NONE
 
 
+def may_own(member: Staff, note: Note, pupils: Iterable[Pupil]) -> bool:
+    """Who may owe the answer to a note: whoever may read it by its level (or wrote it), so
+    handing a follow-up over never shows a confidential note to a new reader."""
+    return member.active and note_access(member, note, pupils) == Access.READ
+
+
 def sees_follow_up(viewer: Staff, follow_up: FollowUp, pupils: Iterable[Pupil]) -> bool:
     """Its owner and whoever noted it; the head and care staff; a teacher of the pupil's class."""
     if viewer.id in (follow_up.owner, follow_up.by_staff):

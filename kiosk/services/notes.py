@@ -20,7 +20,7 @@ from kiosk.errors import KioskError, NotFound
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
-from kiosk.services.labels import moment_label
+from kiosk.services.labels import level_label, moment_label
 
 MAX_NOTE_TEXT = 1000
 """A note is a few sentences; a longer text belongs in a report."""
@@ -68,6 +68,16 @@ def _staff(kiosk: Kiosk, staff_id: str) -> Staff:
     return member
 
 
+def _new_owner(kiosk: Kiosk, staff_id: str, note: Note | None, pupils: list[Pupil]) -> Staff:
+    member = _staff(kiosk, staff_id)
+    if not member.active:
+        raise KioskError(_("{name} no longer works here").format(name=member.name))
+    if note is not None and not rules_.may_own(member, note, pupils):
+        raise KioskError(_("{name} may not read this conversation (who reads it: {level}): choose someone "
+                           "who may, or change who reads it").format(name=member.name, level=level_label(note.level)))
+    return member
+
+
 def default_due(kiosk: Kiosk, at: dt.datetime) -> dt.datetime:
     return rules_.due_time(at, kiosk.calendar, kiosk.config.communication)
 
@@ -82,9 +92,11 @@ def check_planned(kiosk: Kiosk, moment: dt.datetime, *, allow_quiet: bool) -> No
         raise QuietMoment(moment)
 
 
-def owner_suggestions(kiosk: Kiosk, pupils: list[Pupil], who: str) -> list[Staff]:
-    """Who usually owes the answer: the one noting it, the class teachers, care staff, the head."""
-    active = [s for s in kiosk.repos.staff.all() if s.active]
+def owner_suggestions(kiosk: Kiosk, pupils: list[Pupil], who: str, level: str = "class") -> list[Staff]:
+    """Who usually owes the answer: the one noting it, the class teachers, care staff, the head
+    (only those who may read a note of this level)."""
+    draft = Note(pupil_ids=tuple(p.id for p in pupils), text="-", at=kiosk.clock.now(), by_staff=who, level=level)
+    active = [s for s in kiosk.repos.staff.all() if rules_.may_own(s, draft, pupils)]
     classes = {p.class_name for p in pupils}
     ordered = ([s for s in active if s.id == who]
                + [s for s in active if s.role == Role.TEACHER and classes & set(s.classes)]
@@ -118,9 +130,7 @@ def add_note(kiosk: Kiosk, pupils: list[Pupil], text: str, who: str, *, at: dt.d
                 guardians=present, created_at=now)
     follow_up = None
     if owner is not None:
-        member = _staff(kiosk, owner)
-        if not member.active:
-            raise KioskError(_("{name} no longer works here").format(name=member.name))
+        member = _new_owner(kiosk, owner, note, pupils)
         due = due or default_due(kiosk, at)
         if due <= at:
             raise KioskError(_("the follow-up is due before the conversation"))
@@ -197,12 +207,22 @@ def counts(kiosk: Kiosk, viewer: Staff) -> tuple[int, int]:
     return len(mine), sum(rules_.is_overdue(r.follow_up, now) for r in mine)
 
 
+def _stored(kiosk: Kiosk, follow_up_id: str) -> FollowUp | None:
+    found: FollowUp | None = next((f for f in kiosk.repos.follow_ups.all() if f.id == follow_up_id), None)
+    return found
+
+
 def find_follow_up(kiosk: Kiosk, follow_up_id: str) -> FollowUp:
-    wanted = follow_up_id.strip()
-    found: FollowUp | None = next((f for f in kiosk.repos.follow_ups.all() if f.id == wanted), None)
+    found = _stored(kiosk, follow_up_id.strip())
     if found is None:
         raise NotFound(_("no follow-up {id!r}").format(id=follow_up_id))
     return found
+
+
+def note_of(kiosk: Kiosk, follow_up: FollowUp) -> Note | None:
+    """The conversation a follow-up answers (None once it was purged)."""
+    return next((n for n in kiosk.repos.notes.in_year(school_year_of(follow_up.opened.date()))
+                 if n.id == follow_up.note_id), None)
 
 
 def _may_change(kiosk: Kiosk, follow_up: FollowUp, who: str) -> None:
@@ -218,7 +238,7 @@ def _may_change(kiosk: Kiosk, follow_up: FollowUp, who: str) -> None:
 
 def _current(kiosk: Kiosk, follow_up: FollowUp) -> FollowUp:
     """The follow-up as stored now: another kiosk may have changed it since it was shown."""
-    stored: FollowUp | None = next((f for f in kiosk.repos.follow_ups.all() if f.id == follow_up.id), None)
+    stored = _stored(kiosk, follow_up.id)
     if stored is None:
         raise NotFound(_("this entry no longer exists (removed on another kiosk?)"))
     return stored
@@ -241,16 +261,24 @@ def hand_over(kiosk: Kiosk, follow_up: FollowUp, to: str, who: str) -> FollowUp:
     with kiosk.store.transaction():
         current = _current(kiosk, follow_up)
         _may_change(kiosk, current, who)
-        member = _staff(kiosk, to)
-        if not member.active:
-            raise KioskError(_("{name} no longer works here").format(name=member.name))
+        note = note_of(kiosk, current)
+        member = _new_owner(kiosk, to, note, pupils_of(kiosk, current.pupil_ids))
         if member.id == current.owner:
             raise KioskError(_("{name} already owns this follow-up").format(name=member.name))
         moved: FollowUp = replace(current, owner=member.id)
         kiosk.repos.follow_ups.replace(current, moved)
         kiosk.audit(who, "follow-up-handover", follow_up=moved.id, pupils=",".join(moved.pupil_ids),
-                    old_owner=current.owner, owner=member.id)
+                    old_owner=current.owner, owner=member.id, note=current.note_id,
+                    author=note.by_staff if note else "")
     return moved
+
+
+def hand_over_choices(kiosk: Kiosk, follow_up: FollowUp) -> list[Staff]:
+    """Colleagues this follow-up may go to: active, not its owner, allowed to read its note."""
+    note = note_of(kiosk, follow_up)
+    pupils = pupils_of(kiosk, follow_up.pupil_ids)
+    return [s for s in kiosk.repos.staff.all() if s.active and s.id != follow_up.owner
+            and (note is None or rules_.may_own(s, note, pupils))]
 
 
 # -- the pupil's card -----------------------------------------------------------------------------
@@ -319,6 +347,8 @@ def undo_note(kiosk: Kiosk, noted: Noted, who: str) -> int:
     """Take back a note just saved (and its follow-up); the audit trail keeps both.
     Returns how many records were still there to remove."""
     with kiosk.store.transaction():
+        if noted.follow_up and _stored(kiosk, noted.follow_up.id) not in (None, noted.follow_up):
+            raise KioskError(_("its follow-up was answered or handed over since: the note stays"))
         removed = kiosk.repos.notes.remove([noted.note])
         if noted.follow_up:
             removed += kiosk.repos.follow_ups.remove([noted.follow_up])

@@ -94,7 +94,7 @@ async def test_options_by_key_where_level_parents_siblings(app, kiosk):
         await pilot.pause()
     [note] = quinten_notes(kiosk)
     assert (note.where, note.level, set(note.pupil_ids)) == ("phone", "care", {QUINTEN.id, XENA.id})
-    assert note.guardians == ("Mona Testveld", "Dirk Testveld")  # siblings: back to everyone
+    assert note.guardians == ("Mona Testveld",)  # the chosen parent stays: she is the siblings' mother too
 
 
 async def test_the_overdue_count_on_the_home_screen(app, kiosk):
@@ -241,3 +241,27 @@ async def test_a_note_is_shown_literally_and_control_characters_are_refused(app,
         assert isinstance(app.screen, NoteScreen)  # refused, with the reason on the form
         assert "U+001B" in str(app.screen.query_one("#form-error", Static).render())
     assert [n.text for n in quinten_notes(kiosk)] == ["[bold red]niet vet[/]"]
+
+
+async def test_the_answer_goes_to_the_follow_up_chosen_even_if_the_list_changes_meanwhile(app, kiosk):
+    first = notes.add_note(kiosk, [XENA], "Vraag over de turnles", HEAD_ID, owner=HEAD_ID,
+                           at=NOW - dt.timedelta(days=7)).follow_up
+    second = notes.add_note(kiosk, [QUINTEN], "Vraag over de factuur", HEAD_ID, owner=HEAD_ID).follow_up
+    third = notes.add_note(kiosk, [QUINTEN], "Vraag over de uitstap", HEAD_ID, owner=HEAD_ID,
+                           due=NOW + dt.timedelta(days=3)).follow_up
+    assert first and second and third
+    async with session(app) as pilot:
+        await pilot.press("f3")
+        screen = app.screen
+        assert isinstance(screen, FollowUpsScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=next(i for i, r in enumerate(screen.rows) if r.follow_up.id == second.id))
+        await pilot.press("k", *"Gebeld")
+        notes.mark_done(kiosk, first, "Op een andere kiosk beantwoord", CARE)  # the rows shift up
+        screen.reload()
+        await pilot.press(*" over de factuur", "enter")
+        await pilot.pause()
+    done = {f.id: f.answer for f in my_follow_ups(kiosk, HEAD_ID)}
+    assert done[second.id] == "Gebeld over de factuur"
+    assert done[first.id] == "Op een andere kiosk beantwoord"
+    assert done[third.id] == ""

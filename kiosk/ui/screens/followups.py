@@ -42,6 +42,8 @@ class FollowUpsScreen(KioskScreen[None]):
         super().__init__()
         self.scope = "mine"
         self.rows: list[FollowUpRow] = []
+        self.answering: FollowUpRow | None = None
+        """The follow-up `k` was pressed on: the list may refresh while the answer is typed."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="followups-title", classes="title")
@@ -124,6 +126,7 @@ class FollowUpsScreen(KioskScreen[None]):
         answer = self.query_one("#followup-answer", Input)
         if answer.display:
             answer.display = False
+            self.answering = None
             self.query_one(DataTable).focus()
             return
         self.app.pop_screen()
@@ -149,6 +152,11 @@ class FollowUpsScreen(KioskScreen[None]):
         self.query_one("#followup-detail", Static).update(literal(text))
 
     def action_done(self) -> None:
+        self.answering = self._selected()
+        if self.answering is None:
+            return
+        pupils = ", ".join(p.full_name for p in self.answering.pupils)
+        self.query_one("#followup-detail", Static).update(literal(_("Answer for {pupils}:").format(pupils=pupils)))
         answer = self.query_one("#followup-answer", Input)
         answer.display = True
         answer.value = ""
@@ -156,12 +164,13 @@ class FollowUpsScreen(KioskScreen[None]):
 
     @on(Input.Submitted, "#followup-answer")
     def _answered(self, event: Input.Submitted) -> None:
-        row = self._selected()
+        row = self.answering
         if row is None:
             return
         self.write(lambda: notes.mark_done(self.kiosk, row.follow_up, event.value, self.user.id), self._done)
 
     def _done(self, _result: object) -> None:
+        self.answering = None
         self.query_one("#followup-answer").display = False
         self.query_one(DataTable).focus()
         self.notify(_("Marked done."))
@@ -174,7 +183,10 @@ class FollowUpsScreen(KioskScreen[None]):
         row = self._selected()
         if row is None:
             return
-        self.app.push_screen(StaffPickerScreen(_("Hand over to…"), leave_out=row.follow_up.owner),
+        choices = self.attempt(lambda: notes.hand_over_choices(self.kiosk, row.follow_up))
+        if choices is None:
+            return
+        self.app.push_screen(StaffPickerScreen(_("Hand over to…"), choices),
                              lambda member: self._hand_over(row, member))
 
     def _hand_over(self, row: FollowUpRow, member: Staff | None) -> None:

@@ -152,8 +152,14 @@ class NoteScreen(KioskForm):
         self.refresh_summary()
 
     def action_cycle_level(self) -> None:
-        self.draft.level = LEVELS[(LEVELS.index(self.draft.level) + 1) % len(LEVELS)]
+        d = self.draft
+        d.level = LEVELS[(LEVELS.index(d.level) + 1) % len(LEVELS)]
+        if d.owner and d.owner not in {s.id for s in self._owners()}:
+            d.owner = self.user.id  # the new level hides the note from the chosen owner; the author may read it
         self.refresh_summary()
+
+    def _owners(self) -> list[Staff]:
+        return notes.owner_suggestions(self.kiosk, self.pupils, self.user.id, self.draft.level)
 
     def action_cycle_guardians(self) -> None:
         """Everyone → each guardian alone → everyone again."""
@@ -164,8 +170,11 @@ class NoteScreen(KioskForm):
         self.refresh_summary()
 
     def action_toggle_siblings(self) -> None:
-        self.draft.with_siblings = not self.draft.with_siblings
-        self.draft.guardians = None
+        d = self.draft
+        d.with_siblings = not d.with_siblings
+        everyone = {g.name for p in self.pupils for g in p.guardians}
+        if d.guardians is not None and not set(d.guardians) <= everyone:
+            d.guardians = None  # the chosen guardian is not a parent of these children
         self.refresh_summary()
 
     def action_toggle_follow_up(self) -> None:
@@ -179,8 +188,7 @@ class NoteScreen(KioskForm):
         self.refresh_summary()
 
     def action_cycle_owner(self) -> None:
-        suggested = notes.owner_suggestions(self.kiosk, self.pupils, self.user.id)
-        ids = [s.id for s in suggested]
+        ids = [s.id for s in self._owners()]
         current = ids.index(self.draft.owner) if self.draft.owner in ids else -1
         self.draft.owner = ids[(current + 1) % len(ids)]
         self.refresh_summary()

@@ -24,10 +24,10 @@ class StaffPickerScreen(KioskModal[Staff | None]):
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
 
-    def __init__(self, title: str, *, leave_out: str = "") -> None:
+    def __init__(self, title: str, choices: list[Staff]) -> None:
         super().__init__()
         self.title_text = title
-        self.leave_out = leave_out
+        self.choices = choices
 
     def compose(self) -> ComposeResult:
         with Vertical(id="staff-picker", classes="dialog"):
@@ -39,8 +39,7 @@ class StaffPickerScreen(KioskModal[Staff | None]):
         self.query_one(SearchList).reset()
 
     def _matching(self, text: str) -> list[Staff]:
-        active = [s for s in staff.list_staff(self.kiosk) if s.id != self.leave_out]
-        return staff.matching(active, text)
+        return staff.matching(self.choices, text)
 
     @on(SearchList.Chosen, "#colleagues")
     def _chosen(self, event: SearchList.Chosen) -> None:
