@@ -21,6 +21,10 @@ REPLACEMENT = "\ufffd"
 # surrogates (undecodable bytes), and line/paragraph separators (they forge table rows).
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
+_DIRECTION_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"), None)
+"""Left-to-right, right-to-left and Arabic letter marks: phones put them in messages
+unasked. They are invisible and steer nothing on their own (unlike bidi overrides)."""
+
 MAX_NAME = 80
 MAX_NOTE = 500
 MAX_SHORT = 200
@@ -31,6 +35,11 @@ def fold(text: str) -> str:
     """Lower case without accents, so 'Émile' is found by typing 'emile'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def without_direction_marks(text: str) -> str:
+    """A pasted message without the direction marks a phone added (the rest is checked)."""
+    return text.translate(_DIRECTION_MARKS)
 
 
 def _refused(ch: str, *, multiline: bool, joiners: bool) -> bool:

@@ -15,15 +15,16 @@ from kiosk.domain import notes as rules_
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import Absence, CarePartner, FollowUp, LateArrival, Note, Pupil, Role, Staff
 from kiosk.domain.notes import Access
-from kiosk.domain.text import MAX_NAME, MAX_SHORT, clean_name, clean_text
+from kiosk.domain.text import MAX_MESSAGE, MAX_NAME, MAX_SHORT, clean_name, clean_text
 from kiosk.errors import KioskError, NotFound
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
 from kiosk.services.labels import level_label, moment_label
 
-MAX_NOTE_TEXT = 1000
-"""A note is a few sentences; a longer text belongs in a report."""
+MAX_NOTE_TEXT = MAX_MESSAGE
+"""A note is a few sentences, but a parent's text message noted as a conversation must fit
+whole; a longer text belongs in a report."""
 
 
 class QuietMoment(KioskError):

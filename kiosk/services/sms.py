@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import Absence, Pupil
 from kiosk.domain.sms import Proposal, School, read_message
-from kiosk.domain.text import MAX_MESSAGE, clean_text
+from kiosk.domain.text import MAX_MESSAGE, clean_text, without_direction_marks
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences
@@ -34,7 +34,7 @@ class Reader:
         return self._school
 
     def read(self, text: str, at: dt.datetime | None = None) -> Proposal:
-        text = clean_text(text, _("the message"), max_length=MAX_MESSAGE, multiline=True)
+        text = clean_text(without_direction_marks(text), _("the message"), max_length=MAX_MESSAGE, multiline=True)
         return read_message(text, self.school(), at or self.kiosk.clock.now(), self.kiosk.calendar,
                             self.kiosk.config.absences)
 

@@ -11,6 +11,7 @@ from textual import events
 from textual.widgets import Input, SelectionList, Static
 
 from kiosk.domain.models import Absence, Guardian, LateArrival, Pupil
+from kiosk.domain.sms.message import one_line
 from kiosk.i18n import _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
@@ -50,7 +51,10 @@ async def paste(pilot, message: str) -> SmsScreen:
     await pilot.press("f7")
     screen = pilot.app.screen
     assert isinstance(screen, SmsScreen)
-    screen.query_one("#sms-text", Input).value = message
+    field = screen.query_one("#sms-text", Input)
+    field.post_message(events.Paste(message))  # as a terminal or browser pastes: lines and all
+    await pilot.pause()
+    assert field.value == one_line(message)
     await pilot.press("enter")
     await pilot.pause()
     return screen
@@ -184,9 +188,32 @@ async def test_a_question_can_be_noted_as_a_conversation_with_its_answer_due(app
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     [note] = [n for n in kiosk.repos.notes.in_year(2026) if XENA.id in n.pupil_ids]
-    assert (note.text, note.where) == ("Mag Xena morgen haar zwemgerief in de klas laten liggen?", "phone")
+    assert (note.text, note.where) == ("Mag Xena morgen haar zwemgerief ⏎ in de klas laten liggen?", "phone")
     [row] = [r for r in notes.follow_ups(kiosk, kiosk.repos.staff.get(HEAD_ID)) if r.follow_up.note_id == note.id]
     assert row.follow_up.due == dt.datetime(2026, 11, 25, 8, 20)
+
+
+async def test_every_line_of_a_pasted_message_is_read(app, kiosk):
+    async with session(app) as pilot:
+        screen = await paste(pilot, "Goeiemorgen juf\n\u200fQuinten is ziek\n"
+                                    "hij blijft vandaag en morgen thuis\nGroetjes")
+        assert str(screen.query_one("#sms-text", Input).value).count("⏎") == 3
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert [(a.start, a.end) for a in absences_of(kiosk, QUINTEN)] == [(TODAY, TODAY + dt.timedelta(days=1))]
+
+
+async def test_a_message_about_two_pupils_is_noted_about_both(app, kiosk):
+    async with session(app) as pilot:
+        await paste(pilot, "Mogen Ada en Cato morgen hun zwemgerief in de klas laten liggen?")
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [note] = [n for n in kiosk.repos.notes.in_year(2026) if ADA.id in n.pupil_ids]
+    assert set(note.pupil_ids) == {ADA.id, CATO.id}
 
 
 async def test_a_return_notice_shortens_the_open_absence(app, kiosk):

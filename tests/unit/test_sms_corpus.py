@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 from kiosk.domain.absences import AbsenceRules
 from kiosk.domain.calendar import SchoolCalendar
 from kiosk.domain.sms import School, read_message
+from kiosk.domain.sms.message import one_line
 from kiosk.services.demo import make_pupils, make_staff
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -86,6 +88,21 @@ def test_the_corpus_meets_its_targets(corpus: Path) -> None:
     assert total >= 100
     assert not sure_wrong, summary
     assert correct / total >= 0.9, summary
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda path: path.stem)
+def test_a_message_on_several_lines_reads_the_same_pasted_into_one_line(corpus: Path) -> None:
+    """Phones break messages into lines; the kiosk's one-line field joins them with ⏎."""
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        message = json.loads(line)
+        lines = re.sub(r"([.!?,]) ", "\\1\n", str(message["text"]))
+        assert answer({**message, "text": one_line(lines)}) == answer({**message, "text": lines}), message["id"]
+    assert "\n" in lines  # the corpus has sentences to break
+
+
+def test_the_direction_marks_phones_add_change_nothing() -> None:
+    text = "Goeiemorgen, \u200fLotte is ziek vandaag\u200e"
+    assert one_line(text) == "Goeiemorgen, Lotte is ziek vandaag"
 
 
 def test_there_are_enough_messages() -> None:

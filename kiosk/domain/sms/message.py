@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from kiosk.domain.sms import lexicon
-from kiosk.domain.text import fold
+from kiosk.domain.text import fold, without_direction_marks
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -33,6 +33,21 @@ class Word:
         return self.raw[:1].isupper()
 
 
+LINE_BREAK = " \u23ce "
+"""⏎ joins the lines of a message pasted into a one-line field; read as the line break."""
+
+
+def one_line(text: str) -> str:
+    """The message on one line, without the direction marks phones add."""
+    lines = without_direction_marks(text).splitlines()
+    return LINE_BREAK.join(line.strip() for line in lines if line.strip())
+
+
+def with_line_breaks(text: str) -> str:
+    """The lines of a message that `one_line` joined."""
+    return text.replace(LINE_BREAK, "\n")
+
+
 def _has_symbol(text: str) -> bool:
     """An emoji or another symbol between two words ends a sentence: "ziek 🤒 groetjes"."""
     return any(unicodedata.category(ch) in ("So", "Sk", "Sm") for ch in text)
@@ -49,6 +64,7 @@ def rewrite(text: str) -> str:
 
 class Message:
     def __init__(self, text: str) -> None:
+        text = with_line_breaks(text)
         self.original = text
         self.text = rewrite(text)
 

@@ -57,6 +57,8 @@ class Draft:
     due: dt.datetime | None = None
     at: dt.datetime | None = None
     siblings: list[Pupil] = field(default_factory=list)
+    also: list[Pupil] = field(default_factory=list)
+    """Other pupils the conversation is about (a text message naming several)."""
 
 
 class NoteScreen(KioskForm):
@@ -97,7 +99,9 @@ class NoteScreen(KioskForm):
     # -- what is shown ---------------------------------------------------------------------------
     @property
     def pupils(self) -> list[Pupil]:
-        return [self.draft.pupil, *(self.draft.siblings if self.draft.with_siblings else [])]
+        d = self.draft
+        chosen = [d.pupil, *d.also, *(d.siblings if d.with_siblings else [])]
+        return list({p.id: p for p in chosen}.values())
 
     def guardians(self) -> tuple[str, ...]:
         everyone = tuple(dict.fromkeys(g.name for p in self.pupils for g in p.guardians))

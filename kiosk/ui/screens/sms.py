@@ -17,6 +17,7 @@ from textual.widgets import Footer, Input, SelectionList, Static
 from kiosk.domain.absences import next_part
 from kiosk.domain.models import Pupil
 from kiosk.domain.sms import FIELDS, KINDS, Proposal
+from kiosk.domain.sms.message import one_line
 from kiosk.i18n import N_, _, ngettext
 from kiosk.services import entry, notes, sms
 from kiosk.services.labels import field_label, kind_label, part_label, period_label
@@ -27,6 +28,7 @@ from kiosk.ui.screens.form import ERROR_ID, KioskForm
 from kiosk.ui.text import literal
 from kiosk.ui.widgets.action_bar import ActionBar
 from kiosk.ui.widgets.confirm import ConfirmScreen
+from kiosk.ui.widgets.message_input import MessageInput
 
 ACTIONS = (
     KioskAction("enter", "confirm", N_("Save"), N_("Save the proposal (first check what is marked)")),
@@ -59,7 +61,7 @@ class SmsScreen(KioskForm):
     def compose(self) -> ComposeResult:
         with Vertical(id="sms", classes="dialog"):
             yield Static(literal(_("Paste the text message and press Enter")), classes="title")
-            yield Input(placeholder=_("text message"), id="sms-text")
+            yield MessageInput(placeholder=_("text message"), id="sms-text")
             yield Static(id="proposal")
             yield SelectionList[int](id="sms-pupils")
             yield Input(placeholder=_("from – to (e.g. vandaag, vr, 27/11)"), id="sms-period", select_on_focus=False)
@@ -72,7 +74,7 @@ class SmsScreen(KioskForm):
         for selector in ("#sms-period", "#sms-time", "#sms-pupils", "#sms-actions"):
             self.query_one(selector).display = False
         field = self.query_one("#sms-text", Input)
-        field.value = self.text
+        field.value = one_line(self.text)
         if self.text:
             self.read(self.text)
         else:
@@ -328,9 +330,9 @@ class SmsScreen(KioskForm):
             self.dismiss(None)
             return
         now = self.kiosk.clock.now().replace(second=0, microsecond=0)
-        text = " ".join(self.query_one("#sms-text", Input).value.split())  # one line, as the note's field
-        draft = Draft(p.pupils[0], text=text[:notes.MAX_NOTE_TEXT], where="phone", owner=self.user.id,
-                      due=notes.default_due(self.kiosk, now), at=now)
+        text = self.query_one("#sms-text", Input).value  # a note holds a whole message (MAX_NOTE_TEXT)
+        draft = Draft(p.pupils[0], text=text, where="phone", owner=self.user.id,
+                      due=notes.default_due(self.kiosk, now), at=now, also=list(p.pupils[1:]))
         self.app.push_screen(NoteScreen(p.pupils[0], draft), self.dismiss)
 
     def _saved(self, result: object) -> None:
