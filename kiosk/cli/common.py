@@ -27,6 +27,12 @@ def who() -> str:
         return "cli"
 
 
+class UsageError(KioskError):
+    """Options that do not go together: exit code 2, as argparse's own usage errors."""
+
+    exit_code = 2
+
+
 def acting(kiosk: Kiosk, by: str | None) -> str:
     """The staff member named with --by, or the operating-system user."""
     return staff.find_staff(kiosk, by).id if by else who()

@@ -17,7 +17,7 @@ from kiosk import i18n
 from kiosk.cli import absences as cli_absences
 from kiosk.cli import notes as cli_notes
 from kiosk.cli import sms as cli_sms
-from kiosk.cli.common import emit, note, port, positive, say, school_year, warn, who
+from kiosk.cli.common import UsageError, emit, note, port, positive, say, school_year, warn, who
 from kiosk.config import load_config
 from kiosk.domain.models import Pupil, Role
 from kiosk.errors import KioskError
@@ -36,10 +36,6 @@ ARGPARSE_STRINGS = (
     N_("%(prog)s: error: %(message)s\n"), N_("ambiguous option: %(option)s could match %(matches)s"),
     N_("one of the arguments %s is required"), N_("not allowed with argument %s"),
 )
-
-
-class UsageError(KioskError):
-    exit_code = 2
 
 
 class ArgumentParser(argparse.ArgumentParser):

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import acting, emit, say, today, warn, who
+from kiosk.cli.common import UsageError, acting, emit, say, today, warn, who
 from kiosk.domain.models import FollowUp, Note, Pupil, Role, Staff
 from kiosk.domain.notes import LEVELS, PLACES, is_overdue
 from kiosk.domain.text import printable
@@ -133,11 +133,19 @@ def _follow_up_row(kiosk: Kiosk, follow_up: FollowUp, pupils: list[Pupil]) -> li
 
 
 def cmd_notes_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    if args.due and not args.owner:
+        raise UsageError(_("--due needs --follow-up (who owes the answer)"))
+    if args.level == "personal" and not args.by:
+        raise UsageError(_("a personal note needs --by: only its author may read it"))
     pupils = list({p.id: p for p in (absences.find_pupil(kiosk, text) for text in args.pupil)}.values())
     owner = staff.find_staff(kiosk, args.owner).id if args.owner else None
-    noted = notes.add_note(kiosk, pupils, args.text, acting(kiosk, args.by), at=moment_argument(kiosk, args.at),
-                           where=args.where, level=args.level, guardians=args.guardian, owner=owner,
-                           due=moment_argument(kiosk, args.due), allow_quiet=args.allow_quiet)
+    try:
+        noted = notes.add_note(kiosk, pupils, args.text, acting(kiosk, args.by), at=moment_argument(kiosk, args.at),
+                               where=args.where, level=args.level, guardians=dict.fromkeys(args.guardian),
+                               owner=owner, due=moment_argument(kiosk, args.due), allow_quiet=args.allow_quiet)
+    except notes.QuietMoment as exc:
+        raise KioskError(_("{moment} is a quiet moment (evening, weekend or holiday): add --allow-quiet to plan "
+                           "it anyway").format(moment=minute(exc.moment))) from None
     say(export.plain_table(NOTE_COLUMNS, [_note_row(kiosk, noted.note, noted.note.text)]))
     if noted.follow_up:
         say(_("follow-up {id}: {owner} answers by {due}").format(
@@ -190,11 +198,10 @@ def cmd_export_pupil(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 
 def cmd_purge(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    if args.before is not None:
+    notes_before, absences_before = privacy.retention_dates(kiosk)
+    if args.before is not None:  # keep more than the school must, never less
         before = entry.read_day(args.before, today(kiosk))
-        notes_before = absences_before = before
-    else:
-        notes_before, absences_before = privacy.retention_dates(kiosk)
+        notes_before, absences_before = min(before, notes_before), min(before, absences_before)
     counted = privacy.purge(kiosk, who(), notes_before=notes_before, absences_before=absences_before, dry_run=True)
     say(_("older than {notes_before}: {notes} conversation notes, {follow_ups} follow-ups; older than "
           "{absences_before}: {absences} absences, {lates} late arrivals").format(

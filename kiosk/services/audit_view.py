@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kiosk.domain.models import AuditEntry
-from kiosk.i18n import N_, _
+from kiosk.i18n import N_, _, ngettext
 from kiosk.services import maintenance, pupils, staff
 from kiosk.services.context import SYSTEM, Kiosk
-from kiosk.services.labels import part_label, period_label, role_label
+from kiosk.services.labels import level_label, part_label, period_label, role_label
 from kiosk.services.messages import code_label
 
 WHAT = {
@@ -36,6 +36,15 @@ WHAT = {
     "late-edit": N_("late arrival changed"),
     "late-delete": N_("late arrival deleted"),
     "late-undo": N_("late arrival undone"),
+    "note-add": N_("conversation noted"),
+    "note-undo": N_("conversation note undone"),
+    "follow-up-add": N_("follow-up opened"),
+    "follow-up-done": N_("follow-up done"),
+    "follow-up-handover": N_("follow-up handed over"),
+    "care-partner-add": N_("care partner added"),
+    "care-partner-remove": N_("care partner removed"),
+    "export-pupil": N_("pupil's data exported (access request)"),
+    "purge": N_("old history deleted"),
 }
 EXPORTS = {"pupils": N_("pupil list"), "absences": N_("absences"), "lates": N_("late arrivals")}
 
@@ -67,6 +76,9 @@ class _Names:
     def pupil(self, pupil_id: str) -> str:
         pupil = self.pupils.get(pupil_id)
         return f"{pupil.full_name} ({pupil.class_name})" if pupil else pupil_id
+
+    def pupil_list(self, ids: str) -> str:
+        return ", ".join(self.pupil(pupil_id) for pupil_id in ids.split(",") if pupil_id)
 
 
 def _period(entry: AuditEntry, prefix: str = "") -> str:
@@ -104,9 +116,41 @@ def describe(kiosk: Kiosk, entry: AuditEntry, names: _Names) -> str:
             n=fact("count"))
     if action in ("backup", "restore") and fact("backup"):
         return fact("backup")
+    conversation = _conversation(entry, names)
+    if conversation is not None:
+        return conversation
+    if action == "export-pupil":
+        n = int(fact("records") or 0)
+        return ngettext("{pupil}: {n} record", "{pupil}: {n} records", n).format(pupil=names.pupil(fact("pupil")), n=n)
+    if action == "purge":
+        return _("older than {notes_before}: {notes} notes, {follow_ups} follow-ups; older than {absences_before}: "
+                 "{absences} absences, {lates} late arrivals").format(
+            notes_before=fact("notes_before"), notes=fact("notes"), follow_ups=fact("follow_ups"),
+            absences_before=fact("absences_before"), absences=fact("absences"), lates=fact("late_arrivals"))
     if action == "demo":
         return _("{pupils} pupils, {years} school years").format(pupils=fact("pupils"), years=fact("years"))
     return entry.detail
+
+
+def _conversation(entry: AuditEntry, names: _Names) -> str | None:
+    """Notes, follow-ups and care partners: whom they are about and who owes what (never a text)."""
+    action, fact = entry.action, entry.fact
+    about = names.pupil_list(fact("pupils")) or names.pupil(fact("pupil"))
+    if action == "note-add":
+        return f"{about}: {level_label(fact('level'))}"
+    if action == "follow-up-add":
+        return _("{pupils}: {owner} answers by {due}").format(pupils=about, owner=names.person(fact("owner")),
+                                                              due=fact("due").replace("T", " "))
+    if action == "follow-up-done":
+        return about + (" " + _("(after its due time)") if fact("late") == "true" else "")
+    if action == "follow-up-handover":
+        text = _("{pupils}: from {old} to {new}").format(pupils=about, old=names.person(fact("old_owner")),
+                                                         new=names.person(fact("owner")))
+        author = fact("author")
+        return text + (" " + _("(noted by {author})").format(author=names.person(author)) if author else "")
+    if action in ("note-undo", "care-partner-add", "care-partner-remove"):
+        return about
+    return None
 
 
 def audit_lines(kiosk: Kiosk, start_year: int | None = None) -> list[AuditLine]:

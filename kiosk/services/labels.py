@@ -22,7 +22,7 @@ HOLIDAYS = {
 
 PLACES = {"gate": N_("at the gate"), "bell": N_("at the end-of-day bell"), "phone": N_("by phone"),
           "agenda": N_("in the agenda"), "email": N_("by e-mail"), "appointment": N_("at an appointment")}
-LEVELS = {"class": N_("class team"), "care": N_("care"), "personal": N_("personal")}
+LEVELS = {"class": N_("class team"), "care": N_("care staff and head"), "personal": N_("only its author")}
 MESSAGE_KINDS = {"absence": N_("absence"), "late": N_("late arrival"), "return": N_("back at school"),
                  "other": N_("no absence: nothing to save")}
 PROPOSAL_FIELDS = {"kind": N_("kind"), "pupils": N_("pupil"), "candidates": N_("maybe"), "code": N_("reason"),

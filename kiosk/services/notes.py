@@ -27,6 +27,10 @@ MAX_NOTE_TEXT = MAX_MESSAGE
 whole; a longer text belongs in a report."""
 
 
+MAX_DAYS_BACK = 31
+"""A conversation noted later than this is most likely a typing error in its date."""
+
+
 class QuietMoment(KioskError):
     """A planned moment falls in a quiet moment: staff must confirm it (nothing is planned
     there silently)."""
@@ -122,6 +126,8 @@ def add_note(kiosk: Kiosk, pupils: list[Pupil], text: str, who: str, *, at: dt.d
         raise KioskError(_("level must be one of: {levels}").format(levels=", ".join(rules_.LEVELS)))
     if at > now + dt.timedelta(minutes=5):
         raise KioskError(_("a conversation cannot be in the future"))
+    if at < now - dt.timedelta(days=MAX_DAYS_BACK):
+        raise KioskError(_("{moment} is more than a month ago: check the date").format(moment=moment_label(at)))
     present = tuple(guardians)
     known = {g.name for p in pupils for g in p.guardians}
     unknown = [name for name in present if name not in known]

@@ -16,7 +16,7 @@ from kiosk.i18n import _
 from kiosk.services.context import Kiosk
 from kiosk.store.backup import create_backup
 from kiosk.store.codec import to_doc
-from kiosk.store.exports import write_private
+from kiosk.store.exports import remove_private, write_private
 from kiosk.store.repo import YearRecords
 
 
@@ -59,8 +59,13 @@ def export_pupil(kiosk: Kiosk, pupil: Pupil, out: Path, who: str) -> tuple[Path,
     data = pupil_data(kiosk, pupil)
     counts = {key: len(value) for key, value in data.items() if isinstance(value, list)}
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
-    kiosk.audit(who, "export-pupil", pupil=pupil.id, records=sum(counts.values()))  # before: no unaudited copy
-    return write_private(out, payload), counts
+    path = write_private(out, payload)  # refused (nothing written, nothing audited) or whole
+    try:
+        kiosk.audit(who, "export-pupil", pupil=pupil.id, records=sum(counts.values()))
+    except BaseException:
+        remove_private(path)  # no copy of a pupil's data that the audit trail does not know of
+        raise
+    return path, counts
 
 
 # -- deleting old history ------------------------------------------------------------------------
@@ -80,7 +85,7 @@ class Purge:
 
 def retention_dates(kiosk: Kiosk) -> tuple[dt.date, dt.date]:
     """The first day kept for notes and for absences: the start of the oldest school year
-    the school keeps (config [retention])."""
+    the school keeps (retention in config.toml)."""
     this_year = school_year_of(kiosk.clock.now().date())
     keep = kiosk.config.retention
     return (school_year_bounds(this_year - keep.notes_school_years + 1)[0],
@@ -96,16 +101,22 @@ def _older(records: YearRecords, years: list[int], before: dt.date, day_of: str)
 
 
 def purge(kiosk: Kiosk, who: str, *, notes_before: dt.date, absences_before: dt.date, dry_run: bool) -> Purge:
-    """Delete conversations and follow-ups older than `notes_before`, absences and late
-    arrivals older than `absences_before`; a backup first. With `dry_run`, only count."""
-    today = kiosk.clock.now().date()
-    if notes_before > today or absences_before > today:
-        raise KioskError(_("the date to delete before lies in the future"))
+    """Delete conversations and answered follow-ups older than `notes_before`, absences and
+    late arrivals older than `absences_before`; a backup first. With `dry_run`, only count.
+    A follow-up still owed stays, with its note. Dates within what the school keeps are refused."""
+    kept_notes, kept_absences = retention_dates(kiosk)
+    for before, kept, what in ((notes_before, kept_notes, _("conversations")),
+                               (absences_before, kept_absences, _("absences"))):
+        if before > kept:
+            raise KioskError(_("the school keeps {what} from {day} on (retention in config.toml): choose that day "
+                               "or an earlier one").format(what=what, day=kept.isoformat()))
     years = kiosk.store.year_starts()
     repos = kiosk.repos
+    still_owed = [f for f in repos.follow_ups.all() if f.done_at is None]  # kept, with their notes, until answered
+    owed_notes = {f.note_id for f in still_owed}
     found = {
-        "notes": _older(repos.notes, years, notes_before, "at"),
-        "follow_ups": [f for f in repos.follow_ups.all() if f.opened.date() < notes_before],
+        "notes": [n for n in _older(repos.notes, years, notes_before, "at") if n.id not in owed_notes],
+        "follow_ups": [f for f in repos.follow_ups.all() if f.opened.date() < notes_before and f.done_at],
         "absences": _older(repos.absences, years, absences_before, "start"),
         "late_arrivals": _older(repos.lates, years, absences_before, "date"),
     }

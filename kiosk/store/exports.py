@@ -25,3 +25,8 @@ def write_private(path: Path, payload: bytes) -> Path:
             raise KioskError(_("the kiosk may not write in {folder}").format(folder=path.parent)) from None
         raise KioskError(write_failed(exc, path.parent)) from None
     return path
+
+
+def remove_private(path: Path) -> None:
+    """Takes back a file just written (its audit line could not be written)."""
+    path.unlink(missing_ok=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.cli import test_absences_cli as absences_cli
@@ -69,7 +71,11 @@ def test_overdue_and_quiet_moments(cfg):
 def test_bad_input_changes_nothing(cfg):
     pupil = pupil_with_phone(cfg)
     before = snapshot(cfg)
-    for args, words in ((("--text", ""), "empty"), (("--text", "x" * 1001), "longer"),
+    for args, words in ((("--text", ""), "empty"), (("--text", "x" * 2001), "longer"),
+                        (("--text", "ok", "--due", "2026-11-25T10:00"), "--follow-up"),
+                        (("--text", "ok", "--level", "personal"), "--by"),
+                        (("--text", "ok", "--at", "2025-11-23T10:00"), "month"),
+                        (("--text", "ok", "--follow-up", HEAD, "--due", "2026-11-28T10:00"), "--allow-quiet"),
                         (("--text", "a\x1bb"), "U+001B"), (("--text", "ok", "--at", "gisteren"), "2026-11-23"),
                         (("--text", "ok", "--follow-up", "Niemand Hier"), "Niemand"),
                         (("--text", "ok", "--guardian", "Iemand Anders"), "Iemand Anders"),
@@ -105,22 +111,35 @@ def test_export_pupil_holds_everything_and_is_owner_only(cfg, tmp_path):
     assert [e for e in audit if e["action"] == "export-pupil"]
 
 
-def test_purge_counts_asks_backs_up_and_deletes(cfg):
-    dry = ok(cfg, "purge", "--before", "2026-10-01", "--dry-run")
-    assert "dry run" in dry.stdout
+def seven_years_on(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The same school in October 2033: the demo's school year is past what it keeps."""
+    env = {**absences_cli.CLI_ENV, "KIOSK_NOW": "2033-10-05T16:00"}
+    result = subprocess.run([sys.executable, "-m", "kiosk", "--config", str(config), *args],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_purge_keeps_what_the_school_keeps_and_what_is_still_owed(cfg):
+    pupil = pupil_with_phone(cfg)
+    ok(cfg, "notes", "add", "--pupil", pupil["id"], "--text", "Nog te beantwoorden", "--follow-up", HEAD)
+    owed = [f["id"] for f in follow_ups(cfg)]
+    nothing = ok(cfg, "purge", "--before", "2026-10-01", "--dry-run")  # within what the school keeps
+    assert "2025-09-01" in nothing.stdout and "2022-09-01" in nothing.stdout  # the dates used instead
+    assert "nothing deleted" in nothing.stdout  # the CLI of this config speaks English
+
+    unconfirmed = seven_years_on(cfg, "purge")  # no terminal to confirm on: the counts, then no
+    assert unconfirmed.returncode == 1 and "not confirmed" in unconfirmed.stderr
     absences_before = len(json.loads(ok(cfg, "absences", "list", "--from", "2026-09-01", "--to", "2026-09-30",
                                         "--format", "json").stdout))
-    assert absences_before > 0
-    unconfirmed = kiosk_cmd(cfg, "purge", "--before", "2026-10-01")  # no terminal to confirm on: the counts, then no
-    assert unconfirmed.returncode == 1 and "not confirmed" in unconfirmed.stderr
-    assert f"{absences_before} absences" in unconfirmed.stdout
-    done = ok(cfg, "purge", "--before", "2026-10-01", "--yes")
-    assert "backup" in done.stdout
+    assert absences_before > 0 and f"{absences_before} absences" not in unconfirmed.stdout  # the whole year
+    done = seven_years_on(cfg, "purge", "--yes")
+    assert done.returncode == 0 and "backup" in done.stdout, done.stderr
     assert json.loads(ok(cfg, "absences", "list", "--from", "2026-09-01", "--to", "2026-09-30", "--format",
                          "json").stdout) == []
+    assert [f["id"] for f in follow_ups(cfg)] == owed  # still owed: kept, with its note
+    listed = json.loads(ok(cfg, "notes", "list", "--pupil", pupil["id"], "--format", "json").stdout)
+    assert [n["text"] for n in listed] == ["Nog te beantwoorden"]
     assert "before-purge" in ok(cfg, "backup", "--list").stdout
-    audit = json.loads(ok(cfg, "audit", "--format", "json").stdout)
-    [purge] = [e for e in audit if e["action"] == "purge"]
-    assert int(dict(purge["facts"])["absences"]) == absences_before
-    future = kiosk_cmd(cfg, "purge", "--before", "2027-01-01", "--yes")
-    assert "future" in one_line_error(future)
+    audit = json.loads(seven_years_on(cfg, "audit", "--format", "json").stdout)
+    assert [e for e in audit if e["action"] == "purge"]

@@ -3,12 +3,18 @@ on the demo school)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from pathlib import Path
+
 import pytest
 
 from kiosk.domain.models import Pupil, Role, Staff
 from kiosk.errors import KioskError
-from kiosk.services import notes
+from kiosk.i18n import _
+from kiosk.services import audit_view, notes, privacy
 from kiosk.services.context import Kiosk
+from kiosk.services.labels import level_label
 
 
 def member(kiosk: Kiosk, role: Role, *, classes: tuple[str, ...] = ()) -> Staff:
@@ -36,9 +42,11 @@ def test_a_follow_up_goes_only_to_colleagues_who_may_read_its_note(kiosk, level,
     for who, allowed in expected.items():
         if allowed:
             continue
-        with pytest.raises(KioskError, match="may not read"):
+        refused = _("{name} may not read this conversation (who reads it: {level}): choose someone who may, "
+                    "or change who reads it").format(name=kiosk.repos.staff.get(who).name, level=level_label(level))
+        with pytest.raises(KioskError, match=re.escape(refused)):
             notes.hand_over(kiosk, noted.follow_up, who, own.id)
-        with pytest.raises(KioskError, match="may not read"):
+        with pytest.raises(KioskError, match=re.escape(refused)):
             notes.add_note(kiosk, [pupil], "Nog een vraag", own.id, level=level, owner=who)
     assert {f.owner for f in kiosk.repos.follow_ups.all() if f.note_id == noted.note.id} == {own.id}
     assert {s.id for s in notes.owner_suggestions(kiosk, [pupil], own.id, level)} <= {
@@ -67,7 +75,7 @@ def test_undo_keeps_a_note_whose_follow_up_a_colleague_changed(kiosk, change):
         notes.mark_done(kiosk, noted.follow_up, "Gebeld: geregeld", care.id)
     else:
         notes.hand_over(kiosk, noted.follow_up, care.id, head.id)
-    with pytest.raises(KioskError, match="since"):
+    with pytest.raises(KioskError, match=_("its follow-up was answered or handed over since: the note stays")):
         notes.undo_note(kiosk, noted, head.id)
     assert notes.find_follow_up(kiosk, noted.follow_up.id)
     assert any(n.id == noted.note.id for n, _ in notes.notes_in_year(kiosk, head, 2026))
@@ -79,3 +87,70 @@ def test_undo_right_after_saving_takes_back_both(kiosk):
     noted = notes.add_note(kiosk, [pupil], "Vraagt naar de opvang", head.id, owner=head.id)
     assert notes.undo_note(kiosk, noted, head.id) == 2
     assert noted.follow_up and noted.follow_up.id not in {f.id for f in kiosk.repos.follow_ups.all()}
+
+
+def test_purge_keeps_what_is_still_owed_and_refuses_dates_the_school_keeps(kiosk, clock):
+    pupil = a_pupil(kiosk)
+    head = member(kiosk, Role.HEAD)
+    owed = notes.add_note(kiosk, [pupil], "Nog te beantwoorden", head.id, owner=head.id)
+    answered = notes.add_note(kiosk, [pupil], "Beantwoord", head.id, owner=head.id)
+    assert owed.follow_up and answered.follow_up
+    notes.mark_done(kiosk, answered.follow_up, "Gebeld", head.id)
+    kept_notes, kept_absences = privacy.retention_dates(kiosk)
+    with pytest.raises(KioskError, match=kept_notes.isoformat()):
+        privacy.purge(kiosk, head.id, notes_before=kept_notes + dt.timedelta(days=1),
+                      absences_before=kept_absences, dry_run=True)
+    clock.advance(days=3 * 365)  # three school years on: the notes are past what the school keeps
+    kept_notes, kept_absences = privacy.retention_dates(kiosk)
+    done = privacy.purge(kiosk, head.id, notes_before=kept_notes, absences_before=kept_absences, dry_run=False)
+    assert done.notes and done.follow_ups
+    still_owed = {f.id for f in kiosk.repos.follow_ups.all()}
+    assert owed.follow_up.id in still_owed and answered.follow_up.id not in still_owed
+    assert all(f.done_at is None for f in kiosk.repos.follow_ups.all())
+    kept = {n.id for n in kiosk.repos.notes.in_year(2026)}
+    assert owed.note.id in kept and answered.note.id not in kept
+
+
+def test_a_pupil_export_is_audited_only_when_written_and_never_left_unaudited(kiosk, tmp_path, monkeypatch):
+    pupil = a_pupil(kiosk)
+    head = member(kiosk, Role.HEAD)
+
+    def exports() -> int:
+        return sum(e.action == "export-pupil" for e in kiosk.repos.audit.in_year(2026))
+
+    with pytest.raises(KioskError):
+        privacy.export_pupil(kiosk, pupil, tmp_path / "missing-folder" / "out.json", head.id)
+    assert exports() == 0
+
+    def audit_fails(*args: object, **kwargs: object) -> None:
+        raise KioskError("the audit file cannot be written")
+
+    monkeypatch.setattr(type(kiosk), "audit", audit_fails)
+    with pytest.raises(KioskError):
+        privacy.export_pupil(kiosk, pupil, tmp_path / "out.json", head.id)
+    assert not (tmp_path / "out.json").exists()
+    monkeypatch.undo()
+    privacy.export_pupil(kiosk, pupil, tmp_path / "out.json", head.id)
+    assert (tmp_path / "out.json").exists() and exports() == 1
+
+
+def test_the_audit_trail_names_pupils_and_owners_in_words(kiosk):
+    pupil = a_pupil(kiosk)
+    head, care = member(kiosk, Role.HEAD), member(kiosk, Role.CARE)
+    noted = notes.add_note(kiosk, [pupil], "Vraagt naar de logopedie", head.id, owner=head.id, level="care")
+    assert noted.follow_up
+    moved = notes.hand_over(kiosk, noted.follow_up, care.id, head.id)
+    notes.mark_done(kiosk, moved, "Gebeld", care.id)
+    lines = [line for line in audit_view.audit_lines(kiosk, 2026) if line.at == kiosk.clock.now()]
+    wanted = {_("conversation noted"), _("follow-up opened"), _("follow-up handed over"), _("follow-up done")}
+    said = {line.what: line.detail for line in lines if line.what in wanted}
+    assert set(said) == wanted
+    assert all(pupil.full_name in detail for detail in said.values() if detail), said
+    assert care.name in said[_("follow-up handed over")] and head.name in said[_("follow-up handed over")]
+    assert "Vraagt" not in " ".join(said.values())  # never the text
+
+
+def test_every_action_the_kiosk_audits_has_words() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(audit_view.__file__).parents[1].rglob("*.py"))
+    recorded = set(re.findall(r"audit\([^,()]+, \"([a-z-]+)\"", source))
+    assert len(recorded) > 20 and recorded <= set(audit_view.WHAT), recorded - set(audit_view.WHAT)
