@@ -277,3 +277,17 @@ def test_a_name_set_aside_by_its_sentence_puts_the_pupils_in_doubt(text, pupils)
 def test_a_reason_the_reader_cannot_place_is_in_doubt():
     proposal = parse("Seppe is er vrijdag niet want we gaan naar de opening van het nieuwe huis van zijn tante")
     assert proposal.code == "unknown" and "code" in proposal.doubts
+
+
+@pytest.mark.parametrize(("text", "kind", "doubts"), [
+    # found by an attacker's pass: each was sure and wrong
+    ("Noor heeft vandaag een begrafenis", "absence", set()),
+    ("Noor blijft thuis tot ze behandeld is", "absence", {"end"}),  # until when: nobody knows yet
+    ("Noor hasta bugün", "other", {"kind"}),  # Turkish: "ill today"; words the reader does not know
+    ("\u0627\u0628\u0646\u064a \u0645\u0631\u064a\u0636 \u0627\u0644\u064a\u0648\u0645", "other", {"kind"}),
+    ("Vandaag haalt oma Noor op na school", "other", set()),  # known to be something else: sure
+])
+def test_what_the_reader_does_not_know_is_in_doubt(text: str, kind: str, doubts: set[str]) -> None:
+    proposal = parse(text)
+    assert proposal.kind == kind
+    assert doubts <= proposal.doubts and ("kind" in proposal.doubts) == ("kind" in doubts)

@@ -12,7 +12,8 @@ TABLES = {
     "ABSENCE": lexicon.ABSENCE, "APPOINTMENT": lexicon.APPOINTMENT, "LATE": lexicon.LATE,
     "RETURN": lexicon.RETURN, "NOT_ABSENT": lexicon.NOT_ABSENT, "ITEMS": lexicon.ITEMS,
     "CERTIFICATE": lexicon.CERTIFICATE, "JUSTIFIED": lexicon.JUSTIFIED, "PROBLEMATIC": lexicon.PROBLEMATIC,
-    "ILLNESS": lexicon.ILLNESS, "PARENT_PROBLEM": lexicon.PARENT_PROBLEM,
+    "ILLNESS": lexicon.ILLNESS, "PARENT_PROBLEM": lexicon.PARENT_PROBLEM, "OTHER": lexicon.OTHER,
+    "OPEN_END": lexicon.OPEN_END,
 }
 
 
@@ -35,6 +36,15 @@ TABLES = {
     ("APPOINTMENT", "ze gaat naar de begrafenis van haar opa", True),
     ("APPOINTMENT", "Seppe is op het huwelijk van zijn tante", True),
     ("APPOINTMENT", "de tandarts heeft gebeld", False),
+    ("APPOINTMENT", "Lina heeft vandaag een begrafenis", True),
+    ("APPOINTMENT", "begrafenis van haar opa vandaag", True),
+    ("APPOINTMENT", "bedankt voor de kaart bij de begrafenis", False),
+    ("OTHER", "nieuw gsm-nummer van de mama", True),
+    ("OTHER", "vandaag haalt oma Zeno op na school", True),
+    ("OTHER", "ze gaat op maandag naar de opvang", True),
+    ("OTHER", "Lina hasta bugün", False),
+    ("OPEN_END", "ze blijft thuis tot ze behandeld is", True),
+    ("OPEN_END", "hij blijft thuis tot vrijdag", False),
     ("LATE", "Xena komt om half 10", True),
     ("LATE", "ze komt daarna, rond 9u30", True),
     ("LATE", "we zijn te laat", True),

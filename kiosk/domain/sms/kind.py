@@ -36,7 +36,10 @@ def read_kind(message: Message) -> tuple[str, bool]:
         return "absence", False
     if message.has(lexicon.ILLNESS) and not (question or items or lexicon.PAST.search(text)):
         return "absence", True
-    return "other", False
+    # sure only when something says what else it is: a question, something to bring, a new
+    # number, who fetches the child; a message in words the reader does not know (Turkish,
+    # Arabic, …) may well be an absence
+    return "other", not (question or items or message.has(lexicon.OTHER))
 
 
 def _morning_time(text: str) -> bool:

@@ -91,6 +91,8 @@ ABSENCE = (
 APPOINTMENT = (  # away for part of the day or all of it: with an arrival time, a late arrival
     r"\b(gaat|gaan|moet|moeten|is|zijn)\b[\w ]{0,30}\b(naar|op)\s+(de|het|een)\s+(\w+\s+)?(tandarts|dokter|huisarts|"
     r"orthodontist|oogarts|kinesist|begrafenis|uitvaart|huwelijk|trouw|trouwfeest|rechtbank)\b",
+    r"\b(heeft|hebben)\b[\w ]{0,20}\b(begrafenis|uitvaart|huwelijk|trouwfeest|bruiloft)\b",
+    r"\b(begrafenis|uitvaart)\b[\w ]{0,30}\b(vandaag|morgen|maandag|dinsdag|woensdag|donderdag|vrijdag)\b",
 )
 LATE = (
     r"\b(komt|komen|is|zijn|zal|zullen|arriveert|arrivera|arriveren|va\s+arriver|will\s+be|be\s+there|'ll\s+be)\b"
@@ -119,11 +121,17 @@ NOT_ABSENT = (  # "Mila gaat wel naar school", "komt morgen gewoon naar school"
 OPEN_END = (  # the parent does not know yet how long: the last day is a guess
     r"\bmisschien\b", r"\bzien\s+we\s+(wel|nog)\b", r"\bzeker\s+nog\s+niet\b", r"\bweten\s+we\s+nog\s+niet\b",
     r"\bmaybe\b", r"\bperhaps\b", r"\bpeut[- ]etre\b", r"\bon\s+verra\b",
+    r"\btot\s+(hij|ze|zij)\b", r"\buntil\s+(he|she)\b", r"\bjusqu'?a\s+ce\s+qu",  # "tot hij behandeld is"
 )
 THANKS = r"^\W*(bedankt|dank\s*(u|je)\s*wel|dankuwel|dankjewel|merci|thank)"
 ITEMS = (  # something forgotten, brought or picked up: not about missing school
     r"\b(brooddoos|boekentas|turnzak|zwemgerief|jas|knuffel|huiswerk|bladzijde|bladzijden|drinkbus)\b",
     r"\bsecretariaat\b", r"\baan\s+de\s+poort\b",
+)
+OTHER = (  # what a message that is no absence is about: a new number, who fetches the child, wishes
+    r"nummer\b", r"\bhaal(t|en)?\b[\w ]{0,40}\bop\b", r"\bophalen\b", r"\bopgehaald\b", r"\bopvang\b",
+    r"\bverhui", r"\badres\b", r"\bagenda\b", r"\b(fijne|prettige|zalige)\b", r"\boudercontact\b",
+    r"\bgewoon\s+naar\s+school\b", r"\bfiets\b",
 )
 QUESTION = r"\?|\b(mag|moet|kan|kunnen|is|welke|wanneer|wie|weet)\b[^.!]*\?"
 
