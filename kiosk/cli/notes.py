@@ -16,7 +16,7 @@ from kiosk.domain.models import FollowUp, Note, Pupil, Role, Staff
 from kiosk.domain.notes import LEVELS, PLACES, is_overdue
 from kiosk.domain.text import printable
 from kiosk.errors import KioskError
-from kiosk.i18n import N_, _
+from kiosk.i18n import N_, _, ngettext
 from kiosk.output import export
 from kiosk.output.export import Cell, Column
 from kiosk.services import absences, entry, notes, privacy, staff
@@ -191,8 +191,10 @@ def cmd_followups_handover(kiosk: Kiosk, args: argparse.Namespace) -> int:
 def cmd_export_pupil(kiosk: Kiosk, args: argparse.Namespace) -> int:
     pupil = absences.find_pupil(kiosk, args.pupil)
     path, counts = privacy.export_pupil(kiosk, pupil, args.out, who())
-    say(_("{name}: {n} records written to {path} (only you can read it; it holds the guardians' phone "
-          "numbers: hand it to the parents who asked, then delete it)").format(
+    say(ngettext("{name}: {n} record written to {path} (only you can read it; it holds the guardians' phone "
+                 "numbers: hand it to the parents who asked, then delete it)",
+                 "{name}: {n} records written to {path} (only you can read it; it holds the guardians' phone "
+                 "numbers: hand it to the parents who asked, then delete it)", sum(counts.values())).format(
         name=pupil.full_name, n=sum(counts.values()), path=path))
     return 0
 
@@ -213,7 +215,9 @@ def cmd_purge(kiosk: Kiosk, args: argparse.Namespace) -> int:
     if not args.yes and not _confirmed(counted.total):
         raise KioskError(_("not confirmed: nothing deleted"))
     done = privacy.purge(kiosk, who(), notes_before=notes_before, absences_before=absences_before, dry_run=False)
-    say(_("deleted {n} records; a backup was taken first (kiosk backup --list)").format(n=done.total))
+    say(ngettext("deleted {n} record; a backup was taken first (kiosk backup --list)",
+                 "deleted {n} records; a backup was taken first (kiosk backup --list)",
+                 done.total).format(n=done.total))
     return 0
 
 
@@ -222,5 +226,6 @@ def _confirmed(total: int) -> bool:
     if not sys.stdin.isatty():
         warn(_("add --yes to delete without a terminal to confirm on"))
         return False
-    answer = input(printable(_("Delete these {n} records for good? Type yes: ").format(n=total)))
+    answer = input(printable(ngettext("Delete this record for good? Type yes: ",
+                                      "Delete these {n} records for good? Type yes: ", total).format(n=total)))
     return answer.strip().casefold() in ("yes", _("yes").casefold())

@@ -128,7 +128,9 @@ def describe(kiosk: Kiosk, entry: AuditEntry, names: _Names) -> str:
             notes_before=fact("notes_before"), notes=fact("notes"), follow_ups=fact("follow_ups"),
             absences_before=fact("absences_before"), absences=fact("absences"), lates=fact("late_arrivals"))
     if action == "demo":
-        return _("{pupils} pupils, {years} school years").format(pupils=fact("pupils"), years=fact("years"))
+        years = int(fact("years") or 0)
+        return ngettext("{pupils} pupils, {years} school year", "{pupils} pupils, {years} school years",
+                        years).format(pupils=fact("pupils"), years=years)
     return entry.detail
 
 

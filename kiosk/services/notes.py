@@ -326,6 +326,10 @@ def add_care_partner(kiosk: Kiosk, pupil: Pupil, who: str, *, name: str, discipl
                      goal: str = "", since: dt.date | None = None) -> CarePartner:
     if not rules_.edits_care_partners(_staff(kiosk, who)):
         raise KioskError(_("only care staff and the head add care partners"))
+    today = kiosk.clock.now().date()
+    if since and not today - dt.timedelta(days=366 * 15) <= since <= today:
+        raise KioskError(_("since {day}? Give the day the care began (not in the future, and while the pupil "
+                           "is a child)").format(day=f"{since:%d/%m/%Y}"))
     partner = CarePartner(pupil_id=pupil.id, who=clean_name(name, _("the care partner"), required=True),
                           discipline=clean_name(discipline, _("the discipline"), required=True),
                           frequency=clean_text(frequency, _("how often"), max_length=MAX_NAME),

@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from kiosk.domain.models import FollowUp, Guardian, Note, Pupil, Role, Staff
+from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import notes
 from kiosk.services.context import Kiosk
@@ -180,7 +181,7 @@ async def test_care_staff_add_a_care_partner_to_the_card(app, kiosk):
         await pilot.pause()
         assert isinstance(app.screen, PupilCardScreen)
         shown = str(app.screen.query_one("#care-partners", Static).render())
-        assert "logopedie · Praktijk De Egel · 2x per week · lezen" in shown
+        assert "logopedie · Praktijk De Egel · 2x per week · lezen · sinds 01/09/2026" in shown
         [partner] = notes.partners_of(kiosk, QUINTEN.id)
         assert (partner.since, partner.by_staff) == (dt.date(2026, 9, 1), CARE)
         await app.action_lock()
@@ -190,6 +191,26 @@ async def test_care_staff_add_a_care_partner_to_the_card(app, kiosk):
         await pilot.pause()
         assert not app.screen.query_one("#care-partners", Static).display
         assert not app.screen.check_action("care_partner", ())
+        assert not app.screen.query_one("#do-care_partner").display  # no button that does nothing
+
+
+async def test_care_staff_remove_a_care_partner_that_ended(app, kiosk):
+    care = kiosk.repos.staff.get(CARE)
+    assert care
+    notes.add_care_partner(kiosk, QUINTEN, CARE, name="Praktijk De Egel", discipline="logopedie")
+    notes.add_care_partner(kiosk, QUINTEN, CARE, name="Kine Noord", discipline="kinesitherapie")
+    async with session(app, CARE) as pilot:
+        app.push_screen(PupilCardScreen(QUINTEN))
+        await pilot.pause()
+        await pilot.press("z", "shift+tab", "down", "delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, CarePartnerScreen)
+        with pytest.raises(KioskError):
+            notes.add_care_partner(kiosk, QUINTEN, CARE, name="Later", discipline="x", since=dt.date(2030, 1, 1))
+    assert [p.who for p in notes.partners_of(kiosk, QUINTEN.id)] == ["Praktijk De Egel"]
+    assert "care-partner-remove" in {e.action for e in kiosk.repos.audit.in_year(2026)}
 
 
 async def test_a_half_typed_note_is_kept_over_the_lock_for_its_author_only(app, kiosk):
@@ -265,3 +286,16 @@ async def test_the_answer_goes_to_the_follow_up_chosen_even_if_the_list_changes_
     assert done[second.id] == "Gebeld over de factuur"
     assert done[first.id] == "Op een andere kiosk beantwoord"
     assert done[third.id] == ""
+
+
+async def test_esc_asks_before_a_typed_note_is_thrown_away(app, kiosk):
+    async with session(app) as pilot:
+        screen = await open_note(pilot)
+        await pilot.press(*"Vraagt naar", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.screen is screen and screen.query_one("#note-text", Input).value == "Vraagt naar"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen)
+    assert quinten_notes(kiosk) == []

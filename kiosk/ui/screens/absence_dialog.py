@@ -85,8 +85,8 @@ class AbsenceDialog(KioskForm):
             with Vertical(id="codes"):
                 for code in absences.rules(self.kiosk).codes:
                     yield touch_button("", f"save('{code.id}')", classes="code-button")
+            yield Static(id=ERROR_ID)  # above the buttons: seen on a short screen too
             yield ActionBar(OPTIONS, id="options")
-            yield Static(id=ERROR_ID)
         yield Footer()
 
     def refresh_summary(self) -> None:

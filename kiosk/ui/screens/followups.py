@@ -142,8 +142,9 @@ class FollowUpsScreen(KioskScreen[None]):
             return
         if row.text is not None:
             assert row.note
-            text = _("{moment} with {guardians}:").format(moment=moment_label(row.note.at),
-                                                          guardians=", ".join(row.note.guardians) or "–")
+            guardians = ", ".join(row.note.guardians)
+            text = (_("{moment} with {guardians}:").format(moment=moment_label(row.note.at), guardians=guardians)
+                    if guardians else moment_label(row.note.at) + ":")
             text += "\n" + row.text
         elif row.access == Access.EXISTS:
             text = _("A conversation was noted; its text is not shown to you.")

@@ -19,7 +19,11 @@ class KioskForm(KioskModal[object]):
     """Selectors of fields opened by a key: Esc closes them before it closes the form."""
 
     def show_error(self, text: str) -> None:
-        self.query_one(f"#{ERROR_ID}", Static).update(literal(text))
+        error = self.query_one(f"#{ERROR_ID}", Static)
+        error.update(literal(text))
+        error.display = bool(text)
+        if text:
+            error.scroll_visible()
 
     def typing(self) -> bool:
         return isinstance(self.focused, Input)

@@ -85,8 +85,8 @@ class NoteScreen(KioskForm):
             yield Input(placeholder=_("due: day and time, e.g. vr 10:00 or 27/11 15:30"), id="note-due")
             yield Static(id="note-summary")
             yield Static(id="note-hint")
+            yield Static(id=ERROR_ID)  # above the buttons: seen on a short screen too
             yield ActionBar(ACTIONS, id="note-actions")
-            yield Static(id=ERROR_ID)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -248,6 +248,19 @@ class NoteScreen(KioskForm):
             self.action_save(allow_quiet=True)
         else:
             self.action_edit_due()
+
+    def action_cancel(self) -> None:
+        """Esc closes an open field first; a typed note is not thrown away without asking."""
+        if self.typing() and self.close_fields():
+            return
+        if not self.query_one("#note-text", Input).value.strip():
+            self.dismiss(None)
+            return
+        self.app.push_screen(ConfirmScreen(_("Throw away the note you typed?")), self._throw_away)
+
+    def _throw_away(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)
 
     def unsaved(self) -> Draft | None:
         """What the idle lock keeps for its author: a note with text in it."""

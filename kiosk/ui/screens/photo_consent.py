@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
-from kiosk.i18n import N_, _
+from kiosk.i18n import N_, _, ngettext
 from kiosk.services import notes, pupils
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.base import KioskModal
@@ -48,7 +48,8 @@ class PhotoConsentScreen(KioskModal[None]):
         class_name = self.classes_list[self.index]
         without = notes.without_photo_consent(self.kiosk, class_name)
         self.query_one("#consent-title", Static).update(literal(
-            _("Class {class_name}: no photos of these {n} pupils").format(class_name=class_name, n=len(without))))
+            ngettext("Class {class_name}: no photos of this pupil", "Class {class_name}: no photos of these {n} pupils",
+                     len(without)).format(class_name=class_name, n=len(without))))
         names = "\n".join(f"• {p.last_name}, {p.first_name}" for p in without) or _("Everyone may be photographed.")
         self.query_one("#consent-list", Static).update(literal(names))
 

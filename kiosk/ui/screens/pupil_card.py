@@ -69,6 +69,7 @@ class PupilCardScreen(KioskModal[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#do-care_partner").display = edits_care_partners(self.user)  # not a dead button
         self.refresh_card()
         self.follow_data(self.refresh_card)
 
@@ -84,7 +85,7 @@ class PupilCardScreen(KioskModal[None]):
         if partners is None:
             return
         lines = [" · ".join(x for x in (c.discipline, c.who, c.frequency, c.goal,
-                                          _("since {day}").format(day=day_label(c.since)) if c.since else "") if x)
+                                          _("since {day}").format(day=f"{c.since:%d/%m/%Y}") if c.since else "") if x)
                  for c in partners]
         box.update(literal(_("Care partners: {partners}").format(partners="; ".join(lines) or _("none"))))
 

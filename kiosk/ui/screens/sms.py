@@ -66,8 +66,8 @@ class SmsScreen(KioskForm):
             yield SelectionList[int](id="sms-pupils")
             yield Input(placeholder=_("from – to (e.g. vandaag, vr, 27/11)"), id="sms-period", select_on_focus=False)
             yield Input(placeholder="09:30", id="sms-time")
+            yield Static(id=ERROR_ID)  # above the buttons: seen on a short screen too
             yield ActionBar(ACTIONS, id="sms-actions")  # every action a button on the tablet
-            yield Static(id=ERROR_ID)
         yield Footer()
 
     def on_mount(self) -> None:
