@@ -40,16 +40,31 @@ class FixedClock:
         self._monotonic += step.total_seconds()
 
 
+class StartedClock:
+    """A clock set to another moment that runs on from there, like a wall clock."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self._start = start
+        self._started = time.monotonic()
+
+    def now(self) -> dt.datetime:
+        return (self._start + dt.timedelta(seconds=time.monotonic() - self._started)).replace(microsecond=0)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
 def clock_from_env() -> Clock:
-    """KIOSK_NOW=2026-11-23T08:20 freezes the kiosk's time: for tests and for trying out
-    what the kiosk does on another day. Without it, the system clock."""
+    """KIOSK_NOW=2026-11-23T08:20 sets the kiosk's clock to that moment, and it runs on from
+    there (the idle lock too): for tests and for trying out what the kiosk does on another
+    day. Without it, the system clock."""
     import os
 
     frozen = os.environ.get("KIOSK_NOW")
     if not frozen:
         return SystemClock()
     try:
-        return FixedClock(dt.datetime.fromisoformat(frozen))
+        return StartedClock(dt.datetime.fromisoformat(frozen))
     except ValueError:
         from kiosk.errors import ConfigError
 

@@ -13,6 +13,7 @@ from kiosk.domain.calendar import school_year_bounds, school_year_of
 from kiosk.domain.models import Pupil
 from kiosk.errors import KioskError
 from kiosk.i18n import _
+from kiosk.services import absences
 from kiosk.services.context import Kiosk
 from kiosk.store.backup import create_backup
 from kiosk.store.codec import to_doc
@@ -26,10 +27,12 @@ def pupil_data(kiosk: Kiosk, pupil: Pupil) -> dict[str, Any]:
     years = kiosk.store.year_starts()
     repos = kiosk.repos
 
+    family = {pupil.id, *(p.id for p in absences.siblings(kiosk, pupil))}
+
     def of_pupil(records: YearRecords) -> list[Any]:
         found = [r for year in years for r in records.in_year(year)
                  if getattr(r, "pupil_id", None) == pupil.id or pupil.id in getattr(r, "pupil_ids", ())]
-        return [to_doc(r) for r in found]
+        return [_without_others(to_doc(r), pupil, family) for r in found]
 
     audit = [to_doc(e) for year in years for e in repos.audit.in_year(year)
              if pupil.id in (e.fact("pupil"), *e.fact("pupils").split(","))]
@@ -40,7 +43,8 @@ def pupil_data(kiosk: Kiosk, pupil: Pupil) -> dict[str, Any]:
         "absences": of_pupil(repos.absences),
         "late_arrivals": of_pupil(repos.lates),
         "conversations": of_pupil(repos.notes),
-        "follow_ups": [to_doc(f) for f in repos.follow_ups.all() if pupil.id in f.pupil_ids],
+        "follow_ups": [_without_others(to_doc(f), pupil, family) for f in repos.follow_ups.all()
+                       if pupil.id in f.pupil_ids],
         "care_partners": [to_doc(p) for p in repos.care_partners.all() if p.pupil_id == pupil.id],
         "audit_trail": audit,
     }
@@ -48,6 +52,24 @@ def pupil_data(kiosk: Kiosk, pupil: Pupil) -> dict[str, Any]:
                  if key in ("by_staff", "owner", "done_by", "who") and isinstance(value, str)}
     data["staff"] = {s.id: s.name for s in repos.staff.all() if s.id in mentioned}
     return data
+
+
+WITHHELD = "(withheld: also about a pupil of another family; the school reviews it before handing it out)"
+
+
+def _without_others(doc: dict[str, Any], pupil: Pupil, family: set[str]) -> dict[str, Any]:
+    """A record also about a child of another family: only this pupil's id, and no text
+    (it may tell about that child; the school decides by hand what of it to hand out)."""
+    ids = doc.get("pupil_ids")
+    if not isinstance(ids, list) or set(ids) <= family:
+        return doc
+    doc = {**doc, "pupil_ids": [pupil.id]}
+    if isinstance(doc.get("guardians"), list):
+        doc["guardians"] = [name for name in doc["guardians"] if name in {g.name for g in pupil.guardians}]
+    for key in ("text", "answer"):
+        if doc.get(key):
+            doc[key] = WITHHELD
+    return doc
 
 
 def _records(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from kiosk.domain import auth
 from kiosk.domain.models import Role, Staff
 from kiosk.domain.text import clean_name, fold
 from kiosk.errors import Ambiguous, KioskError, NotFound, StoreError
-from kiosk.i18n import _
+from kiosk.i18n import _, ngettext
 from kiosk.services.context import Kiosk
 
 _CLASS_RE = re.compile(r"^[A-Z0-9]{1,6}$")
@@ -149,4 +149,10 @@ def set_active(kiosk: Kiosk, member: Staff, active: bool, who: str) -> Staff:
     if not active and member.role is Role.HEAD and sum(
             1 for s in list_staff(kiosk) if s.role is Role.HEAD) <= 1:
         raise KioskError(_("{name} is the only head: add another head first").format(name=member.name))
+    owed = sum(1 for f in kiosk.repos.follow_ups.all() if f.owner == member.id and f.done_at is None)
+    if not active and owed:  # nobody would see them come due
+        raise KioskError(ngettext(
+            "{name} still owes {n} answer to parents: hand it over first (F3, or kiosk followups handover)",
+            "{name} still owes {n} answers to parents: hand them over first (F3, or kiosk followups handover)",
+            owed).format(name=member.name, n=owed))
     return _change(kiosk, member, who, "staff-enable" if active else "staff-disable", active=active)

@@ -4,6 +4,7 @@ on the demo school)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from kiosk.domain.models import Pupil, Role, Staff
 from kiosk.errors import KioskError
 from kiosk.i18n import _
-from kiosk.services import audit_view, notes, privacy
+from kiosk.services import absences, audit_view, notes, privacy, staff
 from kiosk.services.context import Kiosk
 from kiosk.services.labels import level_label
 
@@ -154,3 +155,35 @@ def test_every_action_the_kiosk_audits_has_words() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in Path(audit_view.__file__).parents[1].rglob("*.py"))
     recorded = set(re.findall(r"audit\([^,()]+, \"([a-z-]+)\"", source))
     assert len(recorded) > 20 and recorded <= set(audit_view.WHAT), recorded - set(audit_view.WHAT)
+
+
+def test_a_colleague_who_still_owes_answers_is_not_disabled_until_they_are_handed_over(kiosk):
+    pupil = a_pupil(kiosk)
+    head, care = member(kiosk, Role.HEAD), member(kiosk, Role.CARE)
+    noted = notes.add_note(kiosk, [pupil], "Vraagt een gesprek", head.id, owner=care.id)
+    assert noted.follow_up
+    with pytest.raises(KioskError, match=re.escape(care.name)):
+        staff.set_active(kiosk, care, False, head.id)
+    assert kiosk.repos.staff.get(care.id).active
+    notes.hand_over(kiosk, noted.follow_up, head.id, head.id)
+    owed = [f for f in kiosk.repos.follow_ups.all() if f.owner == care.id and f.done_at is None]
+    for follow_up in owed:  # the demo's own
+        notes.hand_over(kiosk, follow_up, head.id, head.id)
+    staff.set_active(kiosk, care, False, head.id)
+    assert not kiosk.repos.staff.get(care.id).active
+
+
+def test_a_pupils_export_leaves_out_what_a_joint_note_says_about_another_family(kiosk):
+    head = member(kiosk, Role.HEAD)
+    pupil = a_pupil(kiosk)
+    family = {pupil.id, *(p.id for p in absences.siblings(kiosk, pupil))}
+    other = next(p for p in kiosk.repos.pupils.all() if p.id not in family)
+    notes.add_note(kiosk, [pupil, other], f"Ruzie met {other.first_name} op de speelplaats", head.id,
+                   guardians=[pupil.guardians[0].name, other.guardians[0].name])
+    notes.add_note(kiosk, [pupil], "Alleen over dit kind", head.id)
+    data = privacy.pupil_data(kiosk, pupil)
+    texts = [n["text"] for n in data["conversations"]]
+    assert "Alleen over dit kind" in texts and privacy.WITHHELD in texts
+    assert other.first_name not in json.dumps(data, ensure_ascii=False)
+    assert all(other.id not in n["pupil_ids"] for n in data["conversations"])
+    assert all(g in {x.name for x in pupil.guardians} for n in data["conversations"] for g in n["guardians"])
