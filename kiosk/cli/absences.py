@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kiosk.cli.common import acting, day_argument, emit, period, period_arguments, say, today, warn
+from kiosk.cli.common import UsageError, acting, day_argument, emit, period, period_arguments, say, today, warn
 from kiosk.domain.models import Absence, LateArrival, Pupil
 from kiosk.i18n import N_, _
 from kiosk.output import export
 from kiosk.output.export import Cell, Column
 from kiosk.services import absences, entry
 from kiosk.services.context import Kiosk
+from kiosk.services.labels import CHANNELS, PARTS
 from kiosk.services.messages import warning_text
-from kiosk.services.pupils import list_pupils
+from kiosk.services.pupils import known_class, list_pupils
 
 ABSENCE_COLUMNS = [
     Column("id", N_("entry"), is_id=True), Column("pupil_id", N_("pupil id"), is_id=True),
@@ -22,10 +23,10 @@ ABSENCE_COLUMNS = [
     Column("class", N_("class")),
     Column("from", N_("from")),
     Column("to", N_("to")),
-    Column("part", N_("part")),
+    Column("part", N_("part"), words=PARTS),
     Column("code", N_("code")),
     Column("justified", N_("justified")),
-    Column("reported_via", N_("reported via")),
+    Column("reported_via", N_("reported via"), words=CHANNELS),
     Column("note", N_("note")),
     Column("by", N_("by")),
 ]
@@ -51,7 +52,7 @@ def add_parsers(sub: Any) -> None:
     period_arguments(r)
     r.add_argument("--part", choices=("day", "am", "pm"), default="day")
     r.add_argument("--note", default="")
-    r.add_argument("--via", default="sms", help=_("sms, phone, agenda, email or in_person"))
+    r.add_argument("--via", default="sms", choices=CHANNELS, help=_("sms, phone, agenda, email or in_person"))
     r.add_argument("--by", help=_("staff member who logs it"))
     r.set_defaults(run=cmd_absences_add)
     r = asub.add_parser("list", help=_("list absences"))
@@ -82,7 +83,10 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 def _code_id(kiosk: Kiosk, text: str) -> str:
     rules = absences.rules(kiosk)
     code = rules.code(text) or rules.by_key(text.lower())
-    return code.id if code else text  # an unknown code is refused by the service, with the list
+    if code is None:
+        raise UsageError(_("unknown absence code {code!r} (known: {known})").format(
+            code=text, known=", ".join(f"{c.key} = {c.id}" for c in rules.codes)))
+    return code.id
 
 
 def cmd_absences_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
@@ -112,7 +116,7 @@ def _late_row(late: LateArrival, pupil: Pupil) -> list[Cell]:
 def _filter(kiosk: Kiosk, args: argparse.Namespace, records: list[Any]) -> list[tuple[Any, Pupil]]:
     pupils = {p.id: p for p in list_pupils(kiosk, include_left=True)}
     wanted = absences.find_pupil(kiosk, args.pupil).id if args.pupil else None
-    klass = args.class_name.strip().upper() if args.class_name else None
+    klass = known_class(kiosk, args.class_name) if args.class_name else None
     return [(r, pupils[r.pupil_id]) for r in records
             if r.pupil_id in pupils and (wanted is None or r.pupil_id == wanted)
             and (klass is None or pupils[r.pupil_id].class_name == klass)]

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import getpass
 import sys
+import urllib.parse
 from collections.abc import Sequence
 
 from kiosk.domain.text import printable
@@ -77,7 +78,7 @@ def period_arguments(parser: argparse.ArgumentParser) -> None:
 
 def period(kiosk: Kiosk, args: argparse.Namespace) -> tuple[dt.date, dt.date]:
     if args.date is not None and (args.start is not None or args.end is not None):
-        raise KioskError(_("use --date or --from/--to, not both"))
+        raise UsageError(_("use --date or --from/--to, not both"))
     if args.date is not None:
         day = day_argument(kiosk, args.date, today(kiosk))
         return day, day
@@ -100,6 +101,20 @@ def positive(text: str) -> int:
     if not text.isascii() or not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(_("{text!r} is not a whole number of at least 1").format(text=text))
     return int(text)
+
+
+def web_address(text: str) -> str:
+    """--public-url: an address a tablet's browser can open, e.g. http://kiosk.school.lan:8000."""
+    try:
+        parts = urllib.parse.urlsplit(text.strip())
+        _port = parts.port  # raises ValueError for a port that is not a number
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and text.isprintable()
+    except ValueError:
+        valid = False
+    if not valid:
+        raise argparse.ArgumentTypeError(_("{text!r} is not a web address like http://kiosk.school.lan:8000").format(
+            text=text))
+    return text.strip()
 
 
 def port(text: str) -> int:

@@ -17,7 +17,7 @@ from kiosk import i18n
 from kiosk.cli import absences as cli_absences
 from kiosk.cli import notes as cli_notes
 from kiosk.cli import sms as cli_sms
-from kiosk.cli.common import UsageError, emit, note, port, positive, say, school_year, warn, who
+from kiosk.cli.common import UsageError, emit, note, port, positive, say, school_year, warn, web_address, who
 from kiosk.config import load_config
 from kiosk.domain.models import Pupil, Role
 from kiosk.errors import KioskError
@@ -26,6 +26,7 @@ from kiosk.output import export
 from kiosk.output.export import Cell, Column
 from kiosk.services import audit_view, demo, maintenance, pupils, staff
 from kiosk.services.context import Kiosk
+from kiosk.services.labels import ROLES
 
 # argparse's own words ("usage:", "options", its errors), in the kiosk's language
 ARGPARSE_STRINGS = (
@@ -82,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help=_("serve the kiosk to a browser (gate tablet)"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=port, default=8000)
-    p.add_argument("--public-url", help=_("the address tablets use, e.g. http://kiosk.school.lan:8000"))
+    p.add_argument("--public-url", type=web_address, help=_("the address tablets use, e.g. http://kiosk.school.lan:8000"))
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("check", help=_("verify every data file"))
@@ -220,7 +221,8 @@ def _pupil_row(p: Pupil) -> list[Cell]:
 
 
 def cmd_pupils_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    rows = [_pupil_row(p) for p in pupils.list_pupils(kiosk, args.class_name)]
+    class_name = pupils.known_class(kiosk, args.class_name) if args.class_name else None
+    rows = [_pupil_row(p) for p in pupils.list_pupils(kiosk, class_name)]
     return emit(kiosk, args.format, "pupils", PUPIL_COLUMNS, rows)
 
 
@@ -251,8 +253,9 @@ def cmd_staff_set_pin(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return 0
 
 
-STAFF_COLUMNS = [Column("id", N_("id"), is_id=True), Column("name", N_("name")), Column("role", N_("role")),
-                 Column("classes", N_("classes")), Column("active", N_("active"))]
+STAFF_COLUMNS = [Column("id", N_("id"), is_id=True), Column("name", N_("name")),
+                 Column("role", N_("role"), words=ROLES), Column("classes", N_("classes")),
+                 Column("active", N_("active"))]
 
 
 def cmd_staff_list(kiosk: Kiosk, args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import UsageError, acting, emit, say, today, warn, who
+from kiosk.cli.common import UsageError, acting, emit, say, today, who
 from kiosk.domain.models import FollowUp, Note, Pupil, Role, Staff
 from kiosk.domain.notes import LEVELS, PLACES, is_overdue
 from kiosk.domain.text import printable
@@ -224,8 +224,7 @@ def cmd_purge(kiosk: Kiosk, args: argparse.Namespace) -> int:
 def _confirmed(total: int) -> bool:
     """Asks on a terminal; without one, --yes is required."""
     if not sys.stdin.isatty():
-        warn(_("add --yes to delete without a terminal to confirm on"))
-        return False
+        raise KioskError(_("not confirmed: nothing deleted (add --yes to delete without a terminal to confirm on)"))
     answer = input(printable(ngettext("Delete this record for good? Type yes: ",
                                       "Delete these {n} records for good? Type yes: ", total).format(n=total)))
     return answer.strip().casefold() in ("yes", _("yes").casefold())

@@ -13,8 +13,9 @@ _WEEKDAYS = (("ma", "maandag", "mon", "monday"), ("di", "dinsdag", "tue", "tuesd
              ("wo", "woensdag", "wed", "wednesday"), ("do", "donderdag", "thu", "thursday"),
              ("vr", "vrijdag", "fri", "friday"), ("za", "zaterdag", "sat", "saturday"),
              ("zo", "zondag", "sun", "sunday"))
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
-_TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?$")
+# ASCII digits only: "٠٨:١٠" is refused with a message, never read as 08:10
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$", re.ASCII)
+_TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?$", re.ASCII)
 
 
 def parse_day(text: str, today: dt.date) -> dt.date:

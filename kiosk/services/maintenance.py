@@ -8,7 +8,7 @@ from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import AuditEntry
 from kiosk.errors import CorruptFile, StoreError
 from kiosk.i18n import _
-from kiosk.services.context import Kiosk
+from kiosk.services.context import SYSTEM, Kiosk
 from kiosk.store import backup, layout
 
 
@@ -36,10 +36,12 @@ def make_backup(kiosk: Kiosk, who: str) -> Path:
 def daily_backup(kiosk: Kiosk, *, verified: bool = False) -> Path | None:
     """`verified`: the caller has just checked every file, so it is not decoded twice."""
     try:
-        return backup.daily_backup(kiosk.store, kiosk.clock.now(), kiosk.config.backup.keep,
-                                   verify=not verified)
+        path = backup.daily_backup(kiosk.store, kiosk.clock.now(), kiosk.config.backup.keep, verify=not verified)
     except OSError as exc:  # a full disk: the kiosk goes on, the head is told
         raise StoreError(_("The daily backup failed: {error}").format(error=exc.strerror or exc)) from None
+    if path is not None:
+        kiosk.audit(SYSTEM, "backup", backup=path.name)
+    return path
 
 
 def list_backups(kiosk: Kiosk) -> list[Path]:

@@ -89,6 +89,17 @@ def class_names(kiosk: Kiosk) -> list[str]:
     return sorted({p.class_name for p in kiosk.repos.pupils.all()})
 
 
+def known_class(kiosk: Kiosk, class_name: str) -> str:
+    """The class as stored ("l3b" → "L3B"); a class the school does not have is refused with
+    the ones it has, rather than listed as empty."""
+    wanted = class_name.strip().upper()
+    known = sorted({p.class_name for p in kiosk.repos.pupils.all(include_left=True)})
+    if wanted not in known:
+        raise KioskError(_("there is no class {name!r}; the classes are: {classes}").format(
+            name=class_name, classes=", ".join(known)))
+    return wanted
+
+
 class PupilFinder:
     """The search index over current pupils, rebuilt only when the roster changed."""
 

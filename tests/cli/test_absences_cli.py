@@ -209,9 +209,9 @@ def test_unknown_pupil_exits_1(cfg: Path):
 
 
 @pytest.mark.parametrize("code", ["x", "ziek", "sick", "Sick_Note"])
-def test_unknown_code_exits_1_listing_the_codes(cfg: Path, code: str):
+def test_unknown_code_is_a_usage_error_listing_the_codes(cfg: Path, code: str):
     before = snapshot(cfg)
-    error = one_line_error(kiosk_cmd(cfg, "absences", "add", "--pupil", "P00001", "--code", code))
+    error = one_line_error(kiosk_cmd(cfg, "absences", "add", "--pupil", "P00001", "--code", code), code=2)
     assert repr(code) in error
     for known in CODES:
         assert known in error
@@ -261,7 +261,7 @@ def test_from_without_to_is_one_day_and_period_errors(cfg: Path):
     assert "ends before it starts" in one_line_error(backwards)
     both = kiosk_cmd(cfg, "absences", "add", "--pupil", pupil["id"], "--code", "m",
                      "--date", day.isoformat(), "--from", day.isoformat())
-    assert "--date" in one_line_error(both)
+    assert "--date" in one_line_error(both, code=2)
     assert snapshot(cfg) == before
 
 
@@ -484,3 +484,23 @@ def test_late_flag_from_the_threshold(cfg: Path):
         if n < 3:
             assert "warning" not in result.stderr
     assert "late 3 times this month" in result.stderr and pupil["last_name"] in result.stderr
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("absences", "add", "--pupil", "P00001", "--code", "z", "--via", "fax"), "fax"),
+    (("absences", "list", "--date", "2026-11-23", "--from", "2026-11-20"), "--date"),
+    (("late", "add", "--pupil", "P00001", "--time", "٠٨:١٠"), "٠٨:١٠"),
+    (("serve", "--public-url", "notaurl"), "notaurl"),
+])
+def test_options_that_cannot_work_are_usage_errors_and_change_nothing(cfg, args, words):
+    before = snapshot(cfg)
+    result = kiosk_cmd(cfg, *args)
+    code = 1 if args[0] == "late" else 2  # a time is a value, not an option that cannot work
+    assert words in one_line_error(result, code=code)
+    assert snapshot(cfg) == before
+
+
+def test_a_class_the_school_does_not_have_is_named_not_listed_empty(cfg):
+    result = kiosk_cmd(cfg, "absences", "list", "--class", "3B")
+    assert "3B" in one_line_error(result) and "L3B" not in result.stdout
+    assert kiosk_cmd(cfg, "pupils", "list", "--class", "nope").returncode == 1

@@ -17,7 +17,7 @@ from kiosk.clock import FixedClock
 from kiosk.domain.models import AuditEntry, LateArrival, Role, Staff
 from kiosk.errors import CorruptFile, KioskError, StoreError, write_failed
 from kiosk.services import maintenance
-from kiosk.services.context import Kiosk
+from kiosk.services.context import SYSTEM, Kiosk
 from kiosk.store import Store, backup, files, storage
 from kiosk.store.repo import Repos
 from tests.conftest import MONDAY_MORNING
@@ -333,6 +333,8 @@ def test_daily_backup_is_taken_once_per_day(kiosk: Kiosk, clock: FixedClock):
     assert second is not None and second.name == "2026-11-24T002000-daily"
     assert maintenance.daily_backup(kiosk) is None
     assert daily_folders(data_dir) == [first.name, second.name]
+    audited = [e.fact("backup") for e in kiosk.repos.audit.in_year(2026) if e.action == "backup" and e.who == SYSTEM]
+    assert audited == [first.name, second.name]  # each daily backup in the trail, by "the kiosk"
 
 
 def test_no_daily_backup_of_an_empty_school(empty_kiosk: Kiosk):

@@ -55,7 +55,7 @@ def test_weekday_is_the_next_one_from_a_later_day():
 
 @pytest.mark.parametrize("text", [
     "", "   ", "morgenvroeg", "32/11", "31/02", "23/13", "0/11", "2026-02-30",
-    "23/11/20266", "23 november", "x", "1/2/3/4", "next week", "-1",
+    "23/11/20266", "23 november", "x", "1/2/3/4", "next week", "-1", "٢٣/١١",
 ])
 def test_parse_day_rejects_bad_input_with_value_error(text):
     with pytest.raises(ValueError) as caught:
@@ -80,7 +80,7 @@ def test_parse_time(text, expected):
 
 @pytest.mark.parametrize("text", [
     "", "  ", "24:00", "25:99", "8:60", "8:5", "835", "8:355", "acht uur", "8:35am", "-8:35",
-    "8::35", "h35", "8h",
+    "8::35", "h35", "8h", "٠٨:١٠", "８:３０",
 ])
 def test_parse_time_rejects_bad_input_with_value_error(text):
     with pytest.raises(ValueError) as caught:
