@@ -26,7 +26,7 @@ AREAS = (
 )
 ACTIONS = (
     # the tiles show their keys; the footer keeps room for what is used every morning
-    *(KioskAction(key, f"area('{name}')", label, help, show=name == "absences")
+    *(KioskAction(key, f"area('{name}')", label, help, show=name in ("absences", "conversations"))
       for name, key, label, help in AREAS),
     KioskAction("f6", "audit", N_("Audit trail"), N_("Who changed what (head only)")),
     KioskAction("f7", "sms", N_("Paste text"), N_("Read a parent's text message")),
