@@ -20,6 +20,7 @@ def test_write_and_gate_figures_run(schools, tmp_path, monkeypatch):
     monkeypatch.setattr(writes, "ROUNDS", 2)
     monkeypatch.setattr(gate, "BLOCKS", 1)
     monkeypatch.setattr(gate, "ROUNDS", 2)
+    monkeypatch.setattr(gate, "QUERIES", ("l3",))
     monkeypatch.setattr(sms, "ROUNDS", 1)
     monkeypatch.setattr(notes, "BLOCKS", 1)
     monkeypatch.setattr(notes, "ROUNDS", 1)

@@ -153,8 +153,9 @@ def mutants(modules: list[Path]) -> Iterator[Mutant]:
             yield Mutant(path.relative_to(DOMAIN).as_posix(), index, line, description)
 
 
-def mutated_source(mutant: Mutant) -> str:
-    tree = ast.parse((DOMAIN / mutant.module).read_text(encoding="utf-8"))
+def mutated_source(mutant: Mutant, source: str | None = None) -> str:
+    """The module with the mutation applied (to `source`, the copy's text, when given)."""
+    tree = ast.parse(source if source is not None else (DOMAIN / mutant.module).read_text(encoding="utf-8"))
     _Points(mutant.index).visit(tree)
     return ast.unparse(ast.fix_missing_locations(tree))
 
@@ -165,7 +166,7 @@ def _copy_project(target: Path) -> None:
     shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")
 
 
-def _test_files(mutant: Mutant) -> list[str]:
+def _test_files(mutant: Mutant, workdir: Path) -> list[str]:
     """Every unit test file, those named after the mutated module first.
 
     With `-x` the run stops at the first failure, so a mutant that its own tests kill costs
@@ -177,18 +178,22 @@ def _test_files(mutant: Mutant) -> list[str]:
     def other_module(path: Path) -> bool:
         return not words & set(path.stem.removeprefix("test_").split("_"))
 
-    files = sorted((ROOT / "tests" / "unit").glob("test_*.py"), key=lambda p: (other_module(p), p.name))
+    # the copy's files: the project may change while a run goes on
+    files = sorted((workdir / "tests" / "unit").glob("test_*.py"), key=lambda p: (other_module(p), p.name))
     return [f"tests/unit/{p.name}" for p in files]
 
 
 def _survives(mutant: Mutant, workdir: Path) -> bool:
     module = workdir / "kiosk" / "domain" / mutant.module
     original = module.read_text(encoding="utf-8")
-    module.write_text(mutated_source(mutant), encoding="utf-8")
+    module.write_text(mutated_source(mutant, original), encoding="utf-8")
     try:
-        command = [*TEST_COMMAND[:-1], *_test_files(mutant)]
+        command = [*TEST_COMMAND[:-1], *_test_files(mutant, workdir)]
         result = subprocess.run(command, cwd=workdir, capture_output=True, timeout=TIMEOUT,
                                 env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        if result.returncode in (4, 5):  # pytest's usage error or no tests: the tool is broken, not the mutant
+            output = result.stdout[-2000:].decode(errors="replace")
+            raise RuntimeError(f"{mutant.key}: pytest could not run the tests:\n{output}")
         return result.returncode == 0
     except subprocess.TimeoutExpired:
         return False
@@ -238,12 +243,17 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         free = list(workdirs)
 
+        done: list[Mutant] = []
+
         def run(mutant: Mutant) -> tuple[Mutant, bool]:
             workdir = free.pop()
             try:
                 return mutant, _survives(mutant, workdir)
             finally:
                 free.append(workdir)
+                done.append(mutant)
+                if len(done) % 100 == 0:
+                    print(f"  {len(done)} of {len(chosen)} run", file=sys.stderr, flush=True)
 
         with ThreadPoolExecutor(max_workers=args.workers) as pool:
             results = list(pool.map(run, chosen))
