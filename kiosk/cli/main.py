@@ -21,7 +21,7 @@ from kiosk.cli.common import UsageError, emit, note, port, positive, say, school
 from kiosk.config import load_config
 from kiosk.domain.models import Pupil, Role
 from kiosk.errors import KioskError
-from kiosk.i18n import N_, _
+from kiosk.i18n import N_, _, ngettext
 from kiosk.output import export
 from kiosk.output.export import Cell, Column
 from kiosk.services import audit_view, demo, maintenance, pupils, staff
@@ -175,10 +175,12 @@ def cmd_demo(kiosk: Kiosk, args: argparse.Namespace) -> int:
     if kiosk.store.is_empty() or args.force:
         note(_("Creating the demo school…"))
     s = demo.build_demo(kiosk, pupils=args.pupils, years=args.years, seed=args.seed, force=args.force)
-    say(_("Demo school: {pupils} pupils in {classes} classes, {staff} staff, "
-          "{years} school year(s) of history ({absences} absences, {lates} late arrivals, "
-          "{notes} conversation notes, {follow_ups} follow-ups).")
-        .format(**s.__dict__))
+    say(ngettext("Demo school: {pupils} pupils in {classes} classes, {staff} staff, "
+                 "{years} school year of history ({absences} absences, {lates} late arrivals, "
+                 "{notes} conversation notes, {follow_ups} follow-ups).",
+                 "Demo school: {pupils} pupils in {classes} classes, {staff} staff, "
+                 "{years} school years of history ({absences} absences, {lates} late arrivals, "
+                 "{notes} conversation notes, {follow_ups} follow-ups).", s.years).format(**s.__dict__))
     return 0
 
 
@@ -190,7 +192,8 @@ def cmd_import_roster(kiosk: Kiosk, args: argparse.Namespace) -> int:
     if not report.ok:
         for error in report.parsed.errors:
             note(f"{args.file}:{error.line}: {error.message}")
-        note(_("Nothing imported: {n} error(s).").format(n=len(report.parsed.errors)))
+        errors = len(report.parsed.errors)
+        note(ngettext("Nothing imported: {n} error.", "Nothing imported: {n} errors.", errors).format(n=errors))
         return 1
     c = report.changes
     counts = _("added {a}, changed {c}, left {l}, returned {r}, unchanged {u}").format(
@@ -287,7 +290,8 @@ def cmd_check(kiosk: Kiosk, args: argparse.Namespace) -> int:
     problems = maintenance.check(kiosk)
     files = [p for p in kiosk.store.data_files() if p.exists()]
     if not problems:
-        say(_("OK: {n} data file(s) in {dir} read correctly.").format(n=len(files), dir=kiosk.store.data_dir))
+        say(ngettext("OK: {n} data file in {dir} read correctly.", "OK: {n} data files in {dir} read correctly.",
+                     len(files)).format(n=len(files), dir=kiosk.store.data_dir))
         return 0
     for problem in problems:
         note(_("DAMAGED: {problem}").format(problem=problem))

@@ -201,9 +201,14 @@ def cmd_export_pupil(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 def cmd_purge(kiosk: Kiosk, args: argparse.Namespace) -> int:
     notes_before, absences_before = privacy.retention_dates(kiosk)
-    if args.before is not None:  # keep more than the school must, never less
+    if args.before is not None:
+        # keep more than the school must, never less: a date within what it keeps for the one
+        # kind is refused (by the service), for the other kind its own date holds
         before = entry.read_day(args.before, today(kiosk))
-        notes_before, absences_before = min(before, notes_before), min(before, absences_before)
+        if before > max(notes_before, absences_before):
+            notes_before = absences_before = before
+        else:
+            notes_before, absences_before = min(before, notes_before), min(before, absences_before)
     counted = privacy.purge(kiosk, who(), notes_before=notes_before, absences_before=absences_before, dry_run=True)
     say(_("older than {notes_before}: {notes} conversation notes, {follow_ups} follow-ups; older than "
           "{absences_before}: {absences} absences, {lates} late arrivals").format(

@@ -241,6 +241,7 @@ def make_conversations(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], st
     """Notes of talks at the gate in every school year, and this week: follow-ups open (one
     overdue, most for the head), one done; care partners for about one pupil in twenty."""
     teachers = {c: s.id for s in staff for c in s.classes}
+    staff_by_id = {s.id: s for s in staff}
     head, care = "greet-klaprooswijk", "bram-lindeveld"
     notes: list[Note] = []
     follow_ups: list[FollowUp] = []
@@ -258,13 +259,16 @@ def make_conversations(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], st
                               guardians=tuple(g.name for g in pupil.guardians[:1]), created_at=now))
     recent = [d for d in kiosk.calendar.school_days(now.date() - dt.timedelta(days=10), now.date())
               if dt.datetime.combine(d, dt.time(8, 25)) < now][-4:]
-    owners = (head, head, head, teachers.get(pupils[0].class_name, head), care, head)
-    for n, owner in enumerate(owners if recent else ()):
+    owners = ("head", "head", "head", "teacher", "care", "head")
+    for n, role in enumerate(owners if recent else ()):
         pupil = pupils[(n * 7 + 3) % len(pupils)]
         level, text = NOTE_TEXTS[n % len(NOTE_TEXTS)]
         at = dt.datetime.combine(recent[-1] if n else recent[0], dt.time(8, 25 + n))  # only the first is overdue
         note = Note((pupil.id,), text.format(first=pupil.first_name), at, head, where="gate", level=level,
                     guardians=tuple(g.name for g in pupil.guardians[:1]), created_at=at)
+        owner = {"head": head, "care": care}.get(role) or teachers.get(pupil.class_name, head)
+        if not notes_rules.may_own(staff_by_id[owner], note, [pupil]):
+            owner = head  # a care note is not the class teacher's to answer
         due = notes_rules.due_time(at, kiosk.calendar, kiosk.config.communication)
         done = n == len(owners) - 1
         notes.append(note)

@@ -15,6 +15,7 @@ from kiosk.domain import notes as rules_
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import Absence, CarePartner, FollowUp, LateArrival, Note, Pupil, Role, Staff
 from kiosk.domain.notes import Access
+from kiosk.domain.sms.message import with_line_breaks
 from kiosk.domain.text import MAX_MESSAGE, MAX_NAME, MAX_SHORT, clean_name, clean_text
 from kiosk.errors import KioskError, NotFound
 from kiosk.i18n import _
@@ -119,7 +120,8 @@ def add_note(kiosk: Kiosk, pupils: list[Pupil], text: str, who: str, *, at: dt.d
     at = at or now
     if not pupils:
         raise KioskError(_("choose the pupil first"))
-    text = clean_text(text, _("the note"), max_length=MAX_NOTE_TEXT, multiline=True, required=True)
+    # a pasted message's lines (joined with ⏎ in the one-line field) are kept as lines
+    text = clean_text(with_line_breaks(text), _("the note"), max_length=MAX_NOTE_TEXT, multiline=True, required=True)
     if where not in rules_.PLACES:
         raise KioskError(_("where must be one of: {places}").format(places=", ".join(rules_.PLACES)))
     if level not in rules_.LEVELS:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.calendar import school_year_bounds, school_year_of
-from kiosk.domain.models import Pupil
+from kiosk.domain.models import AuditEntry, Pupil
 from kiosk.errors import KioskError
-from kiosk.i18n import _
+from kiosk.i18n import N_, _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
 from kiosk.store.backup import create_backup
@@ -34,7 +34,7 @@ def pupil_data(kiosk: Kiosk, pupil: Pupil) -> dict[str, Any]:
                  if getattr(r, "pupil_id", None) == pupil.id or pupil.id in getattr(r, "pupil_ids", ())]
         return [_without_others(to_doc(r), pupil, family) for r in found]
 
-    audit = [to_doc(e) for year in years for e in repos.audit.in_year(year)
+    audit = [_audit_doc(e, family) for year in years for e in repos.audit.in_year(year)
              if pupil.id in (e.fact("pupil"), *e.fact("pupils").split(","))]
     data = {
         "exported_at": kiosk.clock.now().isoformat(timespec="minutes"),
@@ -54,7 +54,15 @@ def pupil_data(kiosk: Kiosk, pupil: Pupil) -> dict[str, Any]:
     return data
 
 
-WITHHELD = "(withheld: also about a pupil of another family; the school reviews it before handing it out)"
+WITHHELD = N_("(withheld: also about a pupil of another family; the school reviews it before handing it out)")
+
+
+def _audit_doc(entry: AuditEntry, family: set[str]) -> dict[str, Any]:
+    """An audit line with only this family's pupils in it."""
+    doc: dict[str, Any] = to_doc(entry)
+    doc["facts"] = [[name, ",".join(i for i in value.split(",") if i in family) if name == "pupils" else value]
+                    for name, value in entry.facts]
+    return doc
 
 
 def _without_others(doc: dict[str, Any], pupil: Pupil, family: set[str]) -> dict[str, Any]:
@@ -68,7 +76,7 @@ def _without_others(doc: dict[str, Any], pupil: Pupil, family: set[str]) -> dict
         doc["guardians"] = [name for name in doc["guardians"] if name in {g.name for g in pupil.guardians}]
     for key in ("text", "answer"):
         if doc.get(key):
-            doc[key] = WITHHELD
+            doc[key] = _(WITHHELD)
     return doc
 
 

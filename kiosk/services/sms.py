@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.models import Absence, Pupil
 from kiosk.domain.sms import Proposal, School, read_message
+from kiosk.domain.sms.message import with_line_breaks
 from kiosk.domain.text import MAX_MESSAGE, clean_text, without_direction_marks
 from kiosk.errors import KioskError
 from kiosk.i18n import _
@@ -34,7 +35,8 @@ class Reader:
         return self._school
 
     def read(self, text: str, at: dt.datetime | None = None) -> Proposal:
-        text = clean_text(without_direction_marks(text), _("the message"), max_length=MAX_MESSAGE, multiline=True)
+        lines = with_line_breaks(without_direction_marks(text))  # the limit counts the message, not the ⏎ signs
+        text = clean_text(lines, _("the message"), max_length=MAX_MESSAGE, multiline=True)
         return read_message(text, self.school(), at or self.kiosk.clock.now(), self.kiosk.calendar,
                             self.kiosk.config.absences)
 

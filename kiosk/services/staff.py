@@ -145,14 +145,21 @@ def unlock(kiosk: Kiosk, member: Staff, who: str) -> Staff:
 
 
 def set_active(kiosk: Kiosk, member: Staff, active: bool, who: str) -> Staff:
-    """Staff who leave are disabled, never deleted: the history keeps their name."""
-    if not active and member.role is Role.HEAD and sum(
-            1 for s in list_staff(kiosk) if s.role is Role.HEAD) <= 1:
+    """Staff who leave are disabled, never deleted: the history keeps their name. Checked and
+    saved in one transaction: another kiosk cannot hand them a follow-up in between."""
+    with kiosk.store.transaction():
+        if not active:
+            _may_leave(kiosk, member)
+        return _change(kiosk, member, who, "staff-enable" if active else "staff-disable", active=active)
+
+
+def _may_leave(kiosk: Kiosk, member: Staff) -> None:
+    if member.role is Role.HEAD and sum(1 for s in list_staff(kiosk) if s.role is Role.HEAD) <= 1:
         raise KioskError(_("{name} is the only head: add another head first").format(name=member.name))
     owed = sum(1 for f in kiosk.repos.follow_ups.all() if f.owner == member.id and f.done_at is None)
-    if not active and owed:  # nobody would see them come due
+    if owed:  # nobody would see them come due
         raise KioskError(ngettext(
-            "{name} still owes {n} answer to parents: hand it over first (F3, or kiosk followups handover)",
-            "{name} still owes {n} answers to parents: hand them over first (F3, or kiosk followups handover)",
-            owed).format(name=member.name, n=owed))
-    return _change(kiosk, member, who, "staff-enable" if active else "staff-disable", active=active)
+            "{name} still owes {n} answer to parents: hand it over or mark it done first (F3, or kiosk "
+            "followups handover/done)",
+            "{name} still owes {n} answers to parents: hand them over or mark them done first (F3, or kiosk "
+            "followups handover/done)", owed).format(name=member.name, n=owed))

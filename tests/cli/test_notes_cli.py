@@ -124,8 +124,10 @@ def test_purge_keeps_what_the_school_keeps_and_what_is_still_owed(cfg):
     pupil = pupil_with_phone(cfg)
     ok(cfg, "notes", "add", "--pupil", pupil["id"], "--text", "Nog te beantwoorden", "--follow-up", HEAD)
     owed = [f["id"] for f in follow_ups(cfg)]
-    nothing = ok(cfg, "purge", "--before", "2026-10-01", "--dry-run")  # within what the school keeps
-    assert "2025-09-01" in nothing.stdout and "2022-09-01" in nothing.stdout  # the dates used instead
+    refused = kiosk_cmd(cfg, "purge", "--before", "2026-10-01", "--dry-run")  # within what the school keeps
+    assert "2025-09-01" in one_line_error(refused)
+    nothing = ok(cfg, "purge", "--before", "2024-01-01", "--dry-run")  # kept longer: absences keep their date
+    assert "2024-01-01" in nothing.stdout and "2022-09-01" in nothing.stdout
     assert "nothing deleted" in nothing.stdout  # the CLI of this config speaks English
 
     unconfirmed = seven_years_on(cfg, "purge")  # no terminal to confirm on: the counts, then no

@@ -188,7 +188,7 @@ async def test_a_question_can_be_noted_as_a_conversation_with_its_answer_due(app
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     [note] = [n for n in kiosk.repos.notes.in_year(2026) if XENA.id in n.pupil_ids]
-    assert (note.text, note.where) == ("Mag Xena morgen haar zwemgerief ⏎ in de klas laten liggen?", "phone")
+    assert (note.text, note.where) == ("Mag Xena morgen haar zwemgerief\nin de klas laten liggen?", "phone")
     [row] = [r for r in notes.follow_ups(kiosk, kiosk.repos.staff.get(HEAD_ID)) if r.follow_up.note_id == note.id]
     assert row.follow_up.due == dt.datetime(2026, 11, 25, 8, 20)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.models import Pupil, Role, Staff
+from kiosk.domain.notes import may_own
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services import absences, audit_view, notes, privacy, staff
@@ -50,8 +51,11 @@ def test_a_follow_up_goes_only_to_colleagues_who_may_read_its_note(kiosk, level,
         with pytest.raises(KioskError, match=re.escape(refused)):
             notes.add_note(kiosk, [pupil], "Nog een vraag", own.id, level=level, owner=who)
     assert {f.owner for f in kiosk.repos.follow_ups.all() if f.note_id == noted.note.id} == {own.id}
-    assert {s.id for s in notes.owner_suggestions(kiosk, [pupil], own.id, level)} <= {
-        own.id, *(who for who, allowed in expected.items() if allowed), member(kiosk, Role.HEAD).id}
+    readers = {s.id for s in kiosk.repos.staff.all() if s.active and (
+        s.id == own.id or (level != "personal" and s.role in (Role.HEAD, Role.CARE))
+        or (level == "class" and pupil.class_name in s.classes))}
+    assert {s.id for s in notes.owner_suggestions(kiosk, [pupil], own.id, level)} == readers
+    assert (member(kiosk, Role.HEAD).id in readers) == (level != "personal")
 
 
 def test_a_hand_over_is_audited_with_whose_note_it_was(kiosk):
@@ -183,7 +187,25 @@ def test_a_pupils_export_leaves_out_what_a_joint_note_says_about_another_family(
     notes.add_note(kiosk, [pupil], "Alleen over dit kind", head.id)
     data = privacy.pupil_data(kiosk, pupil)
     texts = [n["text"] for n in data["conversations"]]
-    assert "Alleen over dit kind" in texts and privacy.WITHHELD in texts
+    assert "Alleen over dit kind" in texts and _(privacy.WITHHELD) in texts and _(privacy.WITHHELD) != privacy.WITHHELD
     assert other.first_name not in json.dumps(data, ensure_ascii=False)
+    assert other.id not in json.dumps(data, ensure_ascii=False)  # not in the audit lines either
     assert all(other.id not in n["pupil_ids"] for n in data["conversations"])
     assert all(g in {x.name for x in pupil.guardians} for n in data["conversations"] for g in n["guardians"])
+
+
+def test_every_follow_up_of_the_demo_is_owned_by_someone_who_may_read_its_note(kiosk):
+    follow_ups = kiosk.repos.follow_ups.all()
+    assert len({f.owner for f in follow_ups}) >= 3  # not everything on the head's desk
+    for follow_up in follow_ups:
+        note = notes.note_of(kiosk, follow_up)
+        owner = kiosk.repos.staff.get(follow_up.owner)
+        assert note and owner and may_own(owner, note, notes.pupils_of(kiosk, follow_up.pupil_ids))
+
+
+def test_a_care_partner_since_a_day_in_the_future_is_refused(kiosk):
+    pupil = a_pupil(kiosk)
+    care = member(kiosk, Role.CARE)
+    with pytest.raises(KioskError, match="2030"):
+        notes.add_care_partner(kiosk, pupil, care.id, name="Later", discipline="logopedie", since=dt.date(2030, 1, 1))
+    assert notes.partners_of(kiosk, pupil.id) == [p for p in notes.partners_of(kiosk, pupil.id) if p.who != "Later"]

@@ -286,6 +286,8 @@ def test_a_reason_the_reader_cannot_place_is_in_doubt():
     ("Noor hasta bugün", "other", {"kind"}),  # Turkish: "ill today"; words the reader does not know
     ("\u0627\u0628\u0646\u064a \u0645\u0631\u064a\u0636 \u0627\u0644\u064a\u0648\u0645", "other", {"kind"}),
     ("Vandaag haalt oma Noor op na school", "other", set()),  # known to be something else: sure
+    ("De begrafenis van opa is vrijdag, we laten het nog weten of Noor meegaat.", "absence", {"kind"}),
+    ("Wij hebben zaterdag een trouwfeest, mag Noor vrijdagnamiddag iets vroeger weg?", "absence", {"kind"}),
 ])
 def test_what_the_reader_does_not_know_is_in_doubt(text: str, kind: str, doubts: set[str]) -> None:
     proposal = parse(text)

@@ -13,7 +13,7 @@ TABLES = {
     "RETURN": lexicon.RETURN, "NOT_ABSENT": lexicon.NOT_ABSENT, "ITEMS": lexicon.ITEMS,
     "CERTIFICATE": lexicon.CERTIFICATE, "JUSTIFIED": lexicon.JUSTIFIED, "PROBLEMATIC": lexicon.PROBLEMATIC,
     "ILLNESS": lexicon.ILLNESS, "PARENT_PROBLEM": lexicon.PARENT_PROBLEM, "OTHER": lexicon.OTHER,
-    "OPEN_END": lexicon.OPEN_END,
+    "OPEN_END": lexicon.OPEN_END, "UNDECIDED": lexicon.UNDECIDED,
 }
 
 
@@ -39,6 +39,8 @@ TABLES = {
     ("APPOINTMENT", "Lina heeft vandaag een begrafenis", True),
     ("APPOINTMENT", "begrafenis van haar opa vandaag", True),
     ("APPOINTMENT", "bedankt voor de kaart bij de begrafenis", False),
+    ("UNDECIDED", "we laten het nog weten of Noor meegaat", True),
+    ("UNDECIDED", "Noor gaat mee naar de begrafenis", False),
     ("OTHER", "nieuw gsm-nummer van de mama", True),
     ("OTHER", "vandaag haalt oma Zeno op na school", True),
     ("OTHER", "ze gaat op maandag naar de opvang", True),

@@ -32,8 +32,11 @@ def read_kind(message: Message) -> tuple[str, bool]:
         return "absence", False
     if back:
         return "return", False
-    if absence or message.has(lexicon.APPOINTMENT):
+    if absence:
         return "absence", False
+    if message.has(lexicon.APPOINTMENT):
+        # "the funeral is on Friday, we will let you know whether Noor comes along": maybe
+        return "absence", question or message.has(lexicon.UNDECIDED)
     if message.has(lexicon.ILLNESS) and not (question or items or lexicon.PAST.search(text)):
         return "absence", True
     # sure only when something says what else it is: a question, something to bring, a new

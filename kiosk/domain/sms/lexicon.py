@@ -128,6 +128,10 @@ ITEMS = (  # something forgotten, brought or picked up: not about missing school
     r"\b(brooddoos|boekentas|turnzak|zwemgerief|jas|knuffel|huiswerk|bladzijde|bladzijden|drinkbus)\b",
     r"\bsecretariaat\b", r"\baan\s+de\s+poort\b",
 )
+UNDECIDED = (  # the parents have not decided yet
+    r"\blaten\b[\w ]{0,20}\bweten\b", r"\bmisschien\b", r"\bnog\s+niet\s+zeker\b",
+    r"\bof\b[\w ]{0,30}\bmee(gaat|komt)\b", r"\bmaybe\b", r"\bpeut[- ]etre\b",
+)
 OTHER = (  # what a message that is no absence is about: a new number, who fetches the child, wishes
     r"nummer\b", r"\bhaal(t|en)?\b[\w ]{0,40}\bop\b", r"\bophalen\b", r"\bopgehaald\b", r"\bopvang\b",
     r"\bverhui", r"\badres\b", r"\bagenda\b", r"\b(fijne|prettige|zalige)\b", r"\boudercontact\b",

@@ -80,13 +80,21 @@ class FollowUpsScreen(KioskScreen[None]):
             _("{scope}: {n} open, {overdue} overdue").format(scope=_(SCOPES[self.scope]).capitalize(),
                                                             n=len(found), overdue=overdue)))
         table = self.query_one(DataTable)
+        chosen = self._selected()
         cursor = table.cursor_row
         table.clear()
         names = staff.staff_names(self.kiosk)
         for row in found:
             table.add_row(*self._cells(row, names))
-        if found:
-            table.move_cursor(row=min(cursor, len(found) - 1))
+        ids = [row.follow_up.id for row in found]
+        if found:  # the cursor stays on its follow-up when another kiosk changed the list
+            table.move_cursor(row=ids.index(chosen.follow_up.id) if chosen and chosen.follow_up.id in ids
+                              else min(cursor, len(found) - 1))
+        if self.answering is not None:
+            if self.answering.follow_up.id not in ids:
+                self._stop_answering()
+                self.notify(_("That follow-up was answered or handed over on another kiosk."), markup=False)
+            return  # the answer line keeps saying whose answer is typed
         self.query_one("#followup-detail", Static).update(
             "" if found else literal(_("Nothing owed. A conversation is noted from a pupil: search, Enter, g.")))
 
@@ -125,9 +133,7 @@ class FollowUpsScreen(KioskScreen[None]):
     def action_back(self) -> None:
         answer = self.query_one("#followup-answer", Input)
         if answer.display:
-            answer.display = False
-            self.answering = None
-            self.query_one(DataTable).focus()
+            self._stop_answering()
             return
         self.app.pop_screen()
 
@@ -170,10 +176,13 @@ class FollowUpsScreen(KioskScreen[None]):
             return
         self.write(lambda: notes.mark_done(self.kiosk, row.follow_up, event.value, self.user.id), self._done)
 
-    def _done(self, _result: object) -> None:
+    def _stop_answering(self) -> None:
         self.answering = None
         self.query_one("#followup-answer").display = False
         self.query_one(DataTable).focus()
+
+    def _done(self, _result: object) -> None:
+        self._stop_answering()
         self.notify(_("Marked done."))
         self.kiosk_app.announce_change()
         self.reload()
@@ -186,6 +195,10 @@ class FollowUpsScreen(KioskScreen[None]):
             return
         choices = self.attempt(lambda: notes.hand_over_choices(self.kiosk, row.follow_up))
         if choices is None:
+            return
+        if not choices:
+            self.notify(_("Nobody else may read this conversation: its author answers it, or the head or care "
+                          "staff mark it done."), severity="warning", markup=False)
             return
         self.app.push_screen(StaffPickerScreen(_("Hand over to…"), choices),
                              lambda member: self._hand_over(row, member))
