@@ -16,6 +16,8 @@ class KioskError(Exception):
     """A problem the user can act on; its message is shown as is."""
 
     exit_code = 1
+    cli_option = ""
+    """The command-line option that answers it (the screens ask instead)."""
 
 
 class ConfigError(KioskError):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import gate, notes, sms, writes
+from bench import gate, meetings, notes, sms, writes
 from bench.fixtures import make_school
 
 
@@ -24,7 +24,8 @@ def test_write_and_gate_figures_run(schools, tmp_path, monkeypatch):
     monkeypatch.setattr(sms, "ROUNDS", 1)
     monkeypatch.setattr(notes, "BLOCKS", 1)
     monkeypatch.setattr(notes, "ROUNDS", 1)
-    results = writes.run(*schools, tmp_path) + gate.run(*schools) + sms.run(schools[1]) + notes.run(*schools)
-    assert len(results) == 7
+    results = (writes.run(*schools, tmp_path) + gate.run(*schools) + sms.run(schools[1]) + notes.run(*schools)
+               + meetings.run(schools[0]))
+    assert len(results) == 9
     for name, ratio, unit, _ok in results:
         assert name and unit == "x" and ratio > 0

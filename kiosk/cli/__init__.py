@@ -46,7 +46,8 @@ def guarded(command: Callable[[], int]) -> int:
     try:
         return command()
     except KioskError as exc:
-        print(printable(f"kiosk: {exc}"), file=sys.stderr)
+        hint = " " + _("(add {option})").format(option=exc.cli_option) if exc.cli_option else ""
+        print(printable(f"kiosk: {exc}{hint}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

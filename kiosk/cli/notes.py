@@ -139,13 +139,9 @@ def cmd_notes_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
         raise UsageError(_("a personal note needs --by: only its author may read it"))
     pupils = list({p.id: p for p in (absences.find_pupil(kiosk, text) for text in args.pupil)}.values())
     owner = staff.find_staff(kiosk, args.owner).id if args.owner else None
-    try:
-        noted = notes.add_note(kiosk, pupils, args.text, acting(kiosk, args.by), at=moment_argument(kiosk, args.at),
-                               where=args.where, level=args.level, guardians=dict.fromkeys(args.guardian),
-                               owner=owner, due=moment_argument(kiosk, args.due), allow_quiet=args.allow_quiet)
-    except notes.QuietMoment as exc:
-        raise KioskError(_("{moment} is a quiet moment (evening, weekend or holiday): add --allow-quiet to plan "
-                           "it anyway").format(moment=minute(exc.moment))) from None
+    noted = notes.add_note(kiosk, pupils, args.text, acting(kiosk, args.by), at=moment_argument(kiosk, args.at),
+                           where=args.where, level=args.level, guardians=dict.fromkeys(args.guardian),
+                           owner=owner, due=moment_argument(kiosk, args.due), allow_quiet=args.allow_quiet)
     say(export.plain_table(NOTE_COLUMNS, [_note_row(kiosk, noted.note, noted.note.text)]))
     if noted.follow_up:
         say(_("follow-up {id}: {owner} answers by {due}").format(

@@ -18,6 +18,12 @@ _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$", re.ASCII)
 _TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?$", re.ASCII)
 
 
+def weekday_number(word: str) -> int | None:
+    """0 for "ma", "maandag", "mon", "Monday" … 6 for Sunday; None for another word."""
+    folded = fold(word.strip())
+    return next((n for n, names in enumerate(_WEEKDAYS) if folded in names), None)
+
+
 def parse_day(text: str, today: dt.date) -> dt.date:
     """Raises ValueError with the text when it is not a date."""
     word = fold(text.strip())

@@ -170,3 +170,92 @@ class AuditEntry:
 
     def fact(self, name: str) -> str:
         return next((value for key, value in self.facts if key == name), "")
+
+
+# -- meetings -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Break:
+    start: dt.time
+    end: dt.time
+
+
+@dataclass(frozen=True)
+class Session:
+    """One staff member's evening in a round: where, from when to when, with breaks."""
+
+    staff_id: str
+    day: dt.date
+    start: dt.time
+    end: dt.time
+    room: str = ""
+    breaks: tuple[Break, ...] = ()
+    class_name: str = ""
+    """An information evening's class (it has one session per class and no slots)."""
+
+
+@dataclass(frozen=True)
+class Round:
+    """A round of formal meetings: a parent evening, care meetings or information evenings."""
+
+    name: str
+    kind: str
+    """parent_evening, care or information."""
+    sessions: tuple[Session, ...]
+    slot_minutes: int = 10
+    quiet_confirmed: bool = False
+    """Staff confirmed meetings in a quiet moment (after 20:00, a weekend, a holiday)."""
+    by_staff: str = ""
+    created_at: dt.datetime | None = None
+    id: str = field(default_factory=new_id)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The school year it belongs to; its replies and bookings are kept with it."""
+        return min(s.day for s in self.sessions)
+
+    @property
+    def days(self) -> list[dt.date]:
+        return sorted({s.day for s in self.sessions})
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A household's reply slip for a round."""
+
+    round_id: str
+    pupil_id: str
+    household: int
+    day: dt.date
+    """The round's first day: the reply is kept in its round's school year."""
+    wants: bool = True
+    after: dt.time | None = None
+    """"I can come after 18:00"."""
+    not_days: tuple[dt.date, ...] = ()
+    """"Not on Tuesday"."""
+    care_wish: bool = False
+    """"I would like to talk to the care coordinator too"."""
+    by_staff: str = ""
+    at: dt.datetime | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class Booking:
+    """One meeting: a pupil's guardians (all households together) with a staff member."""
+
+    round_id: str
+    pupil_id: str
+    staff_id: str
+    day: dt.date
+    start: dt.time
+    end: dt.time
+    room: str = ""
+    participants: tuple[str, ...] = ()
+    """Other staff taking part (the care coordinator, the head)."""
+    partners: tuple[str, ...] = ()
+    """External care partners taking part (their ids)."""
+    agenda: str = ""
+    status: str = "booked"
+    """booked, arrived or no_show."""
+    by_staff: str = ""
+    id: str = field(default_factory=new_id)

@@ -45,8 +45,16 @@ WHAT = {
     "care-partner-remove": N_("care partner removed"),
     "export-pupil": N_("pupil's data exported (access request)"),
     "purge": N_("old history deleted"),
+    "round-plan": N_("round of meetings planned"),
+    "round-fill": N_("round of meetings filled"),
+    "reply-add": N_("reply slip entered"),
+    "booking-add": N_("meeting booked"),
+    "booking-move": N_("meeting moved"),
+    "booking-cancel": N_("meeting cancelled"),
+    "booking-mark": N_("meeting marked"),
 }
-EXPORTS = {"pupils": N_("pupil list"), "absences": N_("absences"), "lates": N_("late arrivals")}
+EXPORTS = {"pupils": N_("pupil list"), "absences": N_("absences"), "lates": N_("late arrivals"),
+           "rounds": N_("rounds of meetings"), "meetings": N_("meetings"), "unbooked": N_("pupils without a meeting")}
 
 
 @dataclass(frozen=True)

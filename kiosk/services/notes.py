@@ -36,6 +36,8 @@ class QuietMoment(KioskError):
     """A planned moment falls in a quiet moment: staff must confirm it (nothing is planned
     there silently)."""
 
+    cli_option = "--allow-quiet"
+
     def __init__(self, moment: dt.datetime) -> None:
         self.moment = moment
         super().__init__(_("{moment} is a quiet moment (evening, weekend or holiday): "

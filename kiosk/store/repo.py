@@ -11,7 +11,19 @@ from tinydb import Query
 from tinydb.table import Table
 
 from kiosk.domain.calendar import school_year_of
-from kiosk.domain.models import Absence, AuditEntry, CarePartner, FollowUp, LateArrival, Note, Pupil, Staff
+from kiosk.domain.models import (
+    Absence,
+    AuditEntry,
+    Booking,
+    CarePartner,
+    FollowUp,
+    LateArrival,
+    Note,
+    Pupil,
+    Reply,
+    Round,
+    Staff,
+)
 from kiosk.errors import CorruptFile, NotFound
 from kiosk.i18n import _
 from kiosk.store.codec import BadRecord, from_doc, to_doc
@@ -20,9 +32,11 @@ from kiosk.store.storage import Store
 
 PUPILS, STAFF, CARE_PARTNERS, FOLLOW_UPS = "pupils", "staff", "care_partners", "follow_ups"
 ABSENCES, LATES, NOTES, AUDIT = "absences", "lates", "notes", "audit"
+ROUNDS, REPLIES, BOOKINGS = "rounds", "replies", "bookings"
 # The record type of every table: each record is checked against it when a file is read.
 SCHOOL_TABLES: dict[str, type] = {PUPILS: Pupil, STAFF: Staff, CARE_PARTNERS: CarePartner, FOLLOW_UPS: FollowUp}
-YEAR_TABLES: dict[str, type] = {ABSENCES: Absence, LATES: LateArrival, NOTES: Note, AUDIT: AuditEntry}
+YEAR_TABLES: dict[str, type] = {ABSENCES: Absence, LATES: LateArrival, NOTES: Note, AUDIT: AuditEntry,
+                                 ROUNDS: Round, REPLIES: Reply, BOOKINGS: Booking}
 
 T = TypeVar("T")
 
@@ -225,3 +239,6 @@ class Repos:
         self.follow_ups = SchoolRecords(store, FOLLOW_UPS, FollowUp)
         self.care_partners = SchoolRecords(store, CARE_PARTNERS, CarePartner)
         self.audit = YearRecords(store, AUDIT, AuditEntry, "at")
+        self.rounds = YearRecords(store, ROUNDS, Round, "first_day")
+        self.replies = YearRecords(store, REPLIES, Reply, "day")
+        self.bookings = YearRecords(store, BOOKINGS, Booking, "day")

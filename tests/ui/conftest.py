@@ -43,7 +43,7 @@ async def login(pilot: Pilot[None], name: str = HEAD[0], pin: str = HEAD[1]) -> 
     await pilot.pause()
 
 
-async def wait_until(pilot: Pilot[None], condition: Callable[[], object], timeout: float = 5.0) -> bool:
+async def wait_until(pilot: Pilot[None], condition: Callable[[], object], timeout: float = 20.0) -> bool:
     """Pause until `condition()` holds (timers run in real time, and CI machines are slow)."""
     for _ in range(int(timeout / 0.05)):
         if condition():

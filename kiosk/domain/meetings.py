@@ -1,0 +1,365 @@
+"""Formal meetings: the slots of a round, who is busy when, and filling a round from the
+reply slips without a clash.
+
+A booking puts a pupil's guardians, all households together (separated parents come to
+one meeting), with a staff member, in a room, with other participants. Nobody is in two
+places at once: a staff member, a room, an external partner, a guardian, a pupil. Siblings'
+meetings are chained back to back on one evening, so a family walks from one classroom to
+the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from kiosk.domain.dates import parse_time, weekday_number
+from kiosk.domain.models import Booking, Pupil, Reply, Round, Session
+from kiosk.errors import KioskError
+from kiosk.i18n import _
+
+KINDS = ("parent_evening", "care", "information")
+MIN_SLOT, MAX_SLOT = 5, 120
+MAX_WALK = dt.timedelta(minutes=10)
+"""Back to back: the next meeting starts when the last ends, or within a short walk."""
+MAX_ORDERS = 24
+"""Siblings are tried in every order (4 children: 24 orders); more are taken as listed."""
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    day: dt.date
+    start: dt.time
+    end: dt.time
+    staff_id: str
+    room: str = ""
+
+
+def _at(day: dt.date, time: dt.time) -> dt.datetime:
+    return dt.datetime.combine(day, time)
+
+
+def slots_of(session: Session, minutes: int) -> list[Slot]:
+    """The session cut into slots of `minutes`, none overlapping a break."""
+    step = dt.timedelta(minutes=minutes)
+    cursor, end = _at(session.day, session.start), _at(session.day, session.end)
+    breaks = sorted((_at(session.day, b.start), _at(session.day, b.end)) for b in session.breaks)
+    found = []
+    while cursor + step <= end:
+        clash = next((b_end for b_start, b_end in breaks if cursor < b_end and b_start < cursor + step), None)
+        if clash is not None:
+            cursor = clash  # start again after the break
+            continue
+        found.append(Slot(session.day, cursor.time(), (cursor + step).time(), session.staff_id, session.room))
+        cursor += step
+    return found
+
+
+def round_slots(round_: Round) -> dict[str, list[Slot]]:
+    """Per staff member, the round's slots in time order (none for an information evening)."""
+    per_staff: dict[str, list[Slot]] = {}
+    if round_.kind == "information":
+        return per_staff
+    for session in round_.sessions:
+        per_staff.setdefault(session.staff_id, []).extend(slots_of(session, round_.slot_minutes))
+    for slots in per_staff.values():
+        slots.sort()
+    return per_staff
+
+
+def check_plan(round_: Round) -> None:
+    """Raises KioskError with the reason when the plan cannot work."""
+    if round_.kind not in KINDS:
+        raise KioskError(_("a round is a parent evening, care meetings or an information evening"))
+    if not round_.sessions:
+        raise KioskError(_("a round needs at least one evening with a staff member"))
+    if round_.kind != "information" and not MIN_SLOT <= round_.slot_minutes <= MAX_SLOT:
+        raise KioskError(_("a slot lasts {low} to {high} minutes").format(low=MIN_SLOT, high=MAX_SLOT))
+    for session in round_.sessions:
+        _check_session(session)
+        if round_.kind != "information" and not slots_of(session, round_.slot_minutes):
+            raise KioskError(_("{start}–{end} leaves no slot of {n} minutes").format(
+                start=f"{session.start:%H:%M}", end=f"{session.end:%H:%M}", n=round_.slot_minutes))
+    seen: set[tuple[str, dt.date]] = set()
+    for session in round_.sessions:
+        if (session.staff_id, session.day) in seen and round_.kind != "information":
+            raise KioskError(_("one evening per staff member per day"))
+        seen.add((session.staff_id, session.day))
+
+
+def _check_session(session: Session) -> None:
+    if session.end <= session.start:
+        raise KioskError(_("the evening ends ({end}) before it starts ({start})").format(
+            end=f"{session.end:%H:%M}", start=f"{session.start:%H:%M}"))
+    for pause in session.breaks:
+        if pause.end <= pause.start:
+            raise KioskError(_("the break ends before it starts ({start}–{end})").format(
+                start=f"{pause.start:%H:%M}", end=f"{pause.end:%H:%M}"))
+        if pause.start < session.start or pause.end > session.end:
+            raise KioskError(_("the break {start}–{end} lies outside the evening").format(
+                start=f"{pause.start:%H:%M}", end=f"{pause.end:%H:%M}"))
+
+
+# -- availability ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Availability:
+    """When every household of a pupil can come: all their reply slips together."""
+
+    after: dt.time | None = None
+    not_days: frozenset[dt.date] = frozenset()
+
+    def allows(self, slot: Slot) -> bool:
+        return slot.day not in self.not_days and (self.after is None or slot.start >= self.after)
+
+
+_AFTER = re.compile(r"\b(?:na|vanaf|after|from)\s+(\d{1,2}(?:[:.h]\d{2})?)\s*(?:u|uur|h)?(?!\w)", re.I | re.ASCII)
+_NOT = re.compile(r"\b(?:niet|not|geen)\s+(?:op\s+|on\s+)?(\w+)", re.I)
+_CARE = re.compile(r"\b(?:zorg\w*|care)\b", re.I)
+_FILLER = re.compile(r"\b(?:altijd|any|anytime|ok|en|and|ook|too|also|graag|please)\b|[,;.+&]", re.I)
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A reply slip as ticked: "na 18:00, niet dinsdag, zorg"."""
+
+    after: dt.time | None
+    not_days: tuple[dt.date, ...]
+    care_wish: bool
+
+
+def read_slip(text: str, days: Sequence[dt.date]) -> Slip:
+    """The ticks of a reply slip, typed: "na 18:00" / "after 18:00", "niet dinsdag" / "not
+    Tuesday" (the round's evenings on that weekday), "zorg" / "care"; "altijd" for none.
+    Anything else is refused, so a typo never passes for "any time"."""
+    after = None
+    for match in _AFTER.finditer(text):
+        try:
+            after = parse_time(match.group(1))
+        except ValueError:
+            raise KioskError(_("{text!r} is not a time").format(text=match.group(1))) from None
+    not_days: list[dt.date] = []
+    for match in _NOT.finditer(text):
+        weekday = weekday_number(match.group(1))
+        if weekday is None:
+            raise KioskError(_("{word!r} is not a day of the week").format(word=match.group(1)))
+        not_days += [d for d in days if d.weekday() == weekday]
+    left = _FILLER.sub(" ", _CARE.sub(" ", _NOT.sub(" ", _AFTER.sub(" ", text)))).strip()
+    if left:
+        raise KioskError(_("not understood: {left!r} (write e.g. 'na 18:00', 'niet dinsdag', 'zorg' or "
+                           "'altijd')").format(left=left))
+    return Slip(after, tuple(sorted(set(not_days))), bool(_CARE.search(text)))
+
+
+def availability(replies: Iterable[Reply]) -> Availability:
+    """The latest "after" and every "not on" of all households: both parents must be able."""
+    afters = [r.after for r in replies if r.after is not None]
+    days = frozenset(day for r in replies for day in r.not_days)
+    return Availability(max(afters) if afters else None, days)
+
+
+# -- who is busy when --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Conflict:
+    kind: str
+    """staff, room, partner, guardian, pupil."""
+    subject: str
+    """The staff id, room, partner id, guardian name or pupil id that is busy."""
+    other: Booking
+
+
+def people(booking: Booking, pupil: Pupil) -> list[tuple[str, str]]:
+    """Everyone and everything a booking keeps busy, as (kind, subject)."""
+    found = [("staff", booking.staff_id), *(("staff", s) for s in booking.participants),
+             *(("partner", p) for p in booking.partners), ("pupil", pupil.id)]
+    found += [("guardian", g.family_key) for g in pupil.guardians]
+    return found + ([("room", booking.room)] if booking.room else [])
+
+
+@dataclass
+class Board:
+    """The bookings of a round by person and room, to find a clash at once."""
+
+    pupils: dict[str, Pupil]
+    busy: dict[tuple[str, str], list[Booking]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, bookings: Iterable[Booking], pupils: dict[str, Pupil]) -> Board:
+        board = cls(pupils)
+        for booking in bookings:
+            board.add(booking)
+        return board
+
+    def add(self, booking: Booking) -> None:
+        for key in people(booking, self.pupils[booking.pupil_id]):
+            self.busy.setdefault(key, []).append(booking)
+
+    def remove(self, booking: Booking) -> None:
+        for key in people(booking, self.pupils[booking.pupil_id]):
+            self.busy[key] = [b for b in self.busy.get(key, []) if b.id != booking.id]
+
+    def conflict(self, candidate: Booking) -> Conflict | None:
+        """The first clash of a candidate booking with the others (itself left out)."""
+        start, end = _at(candidate.day, candidate.start), _at(candidate.day, candidate.end)
+        for kind, subject in people(candidate, self.pupils[candidate.pupil_id]):
+            for other in self.busy.get((kind, subject), ()):
+                if other.id != candidate.id and other.day == candidate.day \
+                        and _at(other.day, other.start) < end and start < _at(other.day, other.end):
+                    return Conflict(kind, subject, other)
+        return None
+
+
+def in_round(slot: Slot, slots: dict[str, list[Slot]]) -> bool:
+    return slot in slots.get(slot.staff_id, ())
+
+
+# -- filling a round ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Wanted:
+    """A meeting to place: a pupil with a staff member, when the guardians can come."""
+
+    pupil: Pupil
+    staff_id: str
+    available: Availability = Availability()
+    participants: tuple[str, ...] = ()
+
+
+@dataclass
+class Filled:
+    placed: list[Booking] = field(default_factory=list)
+    unplaced: list[tuple[Wanted, str]] = field(default_factory=list)
+    """With the reason: no_session, unavailable, full."""
+    apart: list[Pupil] = field(default_factory=list)
+    """Placed, but not back to back with a brother or sister."""
+
+
+def families(wanted: Sequence[Wanted]) -> list[list[Wanted]]:
+    """The meetings grouped by family: pupils who share a guardian, however separated."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            i = parent[i]
+        return i
+
+    by_guardian: dict[str, int] = {}
+    for i, item in enumerate(wanted):
+        for guardian in item.pupil.guardians:
+            j = by_guardian.setdefault(guardian.family_key, i)
+            parent[root(i)] = root(j)
+    groups: dict[int, list[Wanted]] = {}
+    for i, item in enumerate(wanted):
+        groups.setdefault(root(i), []).append(item)
+    return list(groups.values())
+
+
+def _booking(round_: Round, item: Wanted, slot: Slot, by: str) -> Booking:
+    return Booking(round_.id, item.pupil.id, slot.staff_id, slot.day, slot.start, slot.end, slot.room,
+                   participants=item.participants, by_staff=by)
+
+
+def _free(board: Board, round_: Round, item: Wanted, slot: Slot, by: str) -> Booking | None:
+    if not item.available.allows(slot):
+        return None
+    booking = _booking(round_, item, slot, by)
+    return None if board.conflict(booking) else booking
+
+
+def _chain(board: Board, round_: Round, order: Sequence[Wanted], first: Slot,
+           slots: dict[str, list[Slot]], by: str) -> list[Booking] | None:
+    """The family's meetings back to back from `first` on, or None."""
+    booked: list[Booking] = []
+    slot: Slot | None = first
+    try:
+        for n, item in enumerate(order):
+            if n:
+                end = _at(booked[-1].day, booked[-1].end)
+                slot = next((s for s in slots.get(item.staff_id, ()) if s.day == first.day
+                             and end <= _at(s.day, s.start) <= end + MAX_WALK
+                             and _free(board, round_, item, s, by)), None)
+            if slot is None:
+                return None
+            booking = _free(board, round_, item, slot, by)
+            if booking is None:
+                return None
+            board.add(booking)  # so a later child's check sees it (the same parents)
+            booked.append(booking)
+        return booked
+    finally:
+        for booking in booked:
+            board.remove(booking)
+
+
+def _place_family(board: Board, round_: Round, family: list[Wanted], slots: dict[str, list[Slot]],
+                  by: str, result: Filled) -> None:
+    orders = (itertools.permutations(family) if len(family) <= 4 else iter([tuple(family)]))
+    if len(family) > 1:
+        for order in itertools.islice(orders, MAX_ORDERS):
+            for first in slots.get(order[0].staff_id, ()):
+                chained = _chain(board, round_, order, first, slots, by)
+                if chained:
+                    for placed in chained:
+                        board.add(placed)
+                    result.placed += chained
+                    return
+    for item in family:  # one by one: some meetings, apart, beat none
+        single = _first_free(board, round_, item, slots, by)
+        if single is None:
+            result.unplaced.append((item, _why_not(round_, item, slots)))
+            continue
+        board.add(single)
+        result.placed.append(single)
+        if len(family) > 1:
+            result.apart.append(item.pupil)
+
+
+def _first_free(board: Board, round_: Round, item: Wanted, slots: dict[str, list[Slot]],
+                by: str) -> Booking | None:
+    return next((b for s in slots.get(item.staff_id, ()) if (b := _free(board, round_, item, s, by))), None)
+
+
+def _why_not(round_: Round, item: Wanted, slots: dict[str, list[Slot]]) -> str:
+    own = slots.get(item.staff_id, [])
+    if not own:
+        return "no_session"
+    if not any(item.available.allows(s) for s in own):
+        return "unavailable"
+    return "full"
+
+
+def _difficulty(family: list[Wanted], slots: dict[str, list[Slot]]) -> tuple[int, int]:
+    """Bigger families and fewer suitable slots first: they have the least room to move."""
+    choices = min(sum(item.available.allows(s) for s in slots.get(item.staff_id, ())) for item in family)
+    return (-len(family), choices)
+
+
+def fill(round_: Round, wanted: Sequence[Wanted], board: Board, by: str = "") -> Filled:
+    """Places every meeting it can: families back to back, the hardest first. `board` holds
+    the round's bookings so far and is left as it was (the caller saves the result)."""
+    slots = round_slots(round_)
+    result = Filled()
+    for family in sorted(families(wanted), key=lambda f: _difficulty(f, slots)):
+        _place_family(board, round_, family, slots, by, result)
+    for booking in result.placed:
+        board.remove(booking)
+    return result
+
+
+def greedy(round_: Round, wanted: Sequence[Wanted], board: Board) -> int:
+    """One by one in the given order, each in the first free slot: the bench's yardstick."""
+    slots = round_slots(round_)
+    placed = []
+    for item in wanted:
+        booking = _first_free(board, round_, item, slots, "")
+        if booking:
+            board.add(booking)
+            placed.append(booking)
+    for booking in placed:
+        board.remove(booking)
+    return len(placed)
+
+
+def moved(booking: Booking, slot: Slot) -> Booking:
+    return replace(booking, staff_id=slot.staff_id, day=slot.day, start=slot.start, end=slot.end, room=slot.room)

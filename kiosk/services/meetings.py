@@ -1,0 +1,316 @@
+"""Rounds of formal meetings (parent evenings, care meetings): planning, reply slips, booking
+by hand or filling a class or the school at once, moving, cancelling, the evening itself.
+Every change is checked against every other booking of the round and audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from kiosk.domain import meetings as rules_
+from kiosk.domain.calendar import school_year_of
+from kiosk.domain.meetings import Board, Conflict, Filled, Slot, Wanted
+from kiosk.domain.models import Booking, Break, Pupil, Reply, Role, Round, Session, Staff
+from kiosk.domain.text import MAX_NAME, clean_text
+from kiosk.errors import KioskError, NotFound
+from kiosk.i18n import N_, _
+from kiosk.services import notes
+from kiosk.services.context import Kiosk
+from kiosk.services.labels import day_label
+from kiosk.services.pupils import known_class, list_pupils
+from kiosk.services.staff import find_staff
+
+KIND_WORDS = {"parent_evening": N_("parent evening"), "care": N_("care meetings"),
+              "information": N_("information evening")}
+STATUS_WORDS = {"booked": N_("booked"), "arrived": N_("arrived"), "no_show": N_("did not come")}
+WHY_WORDS = {"no_session": N_("no evening planned for this staff member"),
+             "unavailable": N_("no time that suits every household"),
+             "full": N_("no free time left (the evening is full, or the family is busy elsewhere)")}
+
+
+# -- rounds ----------------------------------------------------------------------------------------
+def rounds(kiosk: Kiosk) -> list[Round]:
+    """Every round of every school year, newest first."""
+    found = [r for year in kiosk.store.year_starts() for r in kiosk.repos.rounds.in_year(year)]
+    return sorted(found, key=lambda r: (r.first_day, r.name), reverse=True)
+
+
+def find_round(kiosk: Kiosk, text: str) -> Round:
+    """By its id, or by a unique part of its name."""
+    wanted = text.strip()
+    found = rounds(kiosk)
+    exact = [r for r in found if r.id == wanted]
+    if exact:
+        return exact[0]
+    named = [r for r in found if wanted.casefold() in r.name.casefold()] if wanted else []
+    if len(named) == 1:
+        return named[0]
+    if not named:
+        raise NotFound(_("no round {text!r}").format(text=text))
+    raise KioskError(_("{text!r} fits several rounds: {names}").format(
+        text=text, names=", ".join(f"{r.name} ({r.id})" for r in named)))
+
+
+def default_staff(kiosk: Kiosk, kind: str) -> list[Staff]:
+    """A parent evening: every class teacher; care meetings: the care staff."""
+    active = [s for s in kiosk.repos.staff.all() if s.active]
+    if kind == "care":
+        return [s for s in active if s.role == Role.CARE]
+    return sorted((s for s in active if s.role == Role.TEACHER and s.classes), key=lambda s: s.classes)
+
+
+def plan_round(kiosk: Kiosk, who: str, *, name: str, kind: str, days: Iterable[dt.date], start: dt.time,
+               end: dt.time, slot_minutes: int, breaks: Iterable[tuple[dt.time, dt.time]] = (),
+               staff_ids: Iterable[str] = (), allow_quiet: bool = False) -> Round:
+    """A round with one evening per staff member per day; refused with the reason when it
+    cannot work; a meeting in a quiet moment must be confirmed (`allow_quiet`)."""
+    name = clean_text(name, _("the round's name"), max_length=MAX_NAME, required=True)
+    members = [_staff(kiosk, s) for s in staff_ids] or default_staff(kiosk, kind)
+    pauses = tuple(Break(a, b) for a, b in breaks)
+    sessions = tuple(Session(m.id, day, start, end, room=m.classes[0] if m.classes else "", breaks=pauses,
+                             class_name=m.classes[0] if kind == "information" and m.classes else "")
+                     for day in sorted(set(days)) for m in members)
+    round_ = Round(name, kind, sessions, slot_minutes=slot_minutes, quiet_confirmed=allow_quiet, by_staff=who,
+                   created_at=kiosk.clock.now())
+    rules_.check_plan(round_)
+    if not allow_quiet:
+        for slot in sorted(s for slots in rules_.round_slots(round_).values() for s in slots):
+            notes.check_planned(kiosk, dt.datetime.combine(slot.day, slot.start), allow_quiet=False)
+        for session in sessions:
+            notes.check_planned(kiosk, dt.datetime.combine(session.day, session.start), allow_quiet=False)
+    with kiosk.store.transaction():
+        kiosk.repos.rounds.add(round_)
+        kiosk.audit(who, "round-plan", round=round_.id, kind=kind, sessions=len(sessions))
+    return round_
+
+
+def _staff(kiosk: Kiosk, text: str) -> Staff:
+    return find_staff(kiosk, text)
+
+
+def teacher_of(kiosk: Kiosk, pupil: Pupil) -> Staff | None:
+    return next((s for s in kiosk.repos.staff.all() if s.active and pupil.class_name in s.classes), None)
+
+
+# -- reply slips -----------------------------------------------------------------------------------
+def replies_of(kiosk: Kiosk, round_: Round) -> list[Reply]:
+    return [r for r in kiosk.repos.replies.in_year(school_year_of(round_.first_day)) if r.round_id == round_.id]
+
+
+def record_reply(kiosk: Kiosk, round_: Round, pupil: Pupil, household: int, who: str, *, wants: bool = True,
+                 after: dt.time | None = None, not_days: Iterable[dt.date] = (), care_wish: bool = False) -> Reply:
+    """A household's reply slip; a second slip of the same household replaces the first."""
+    households = {g.household for g in pupil.guardians}
+    if household not in households:
+        raise KioskError(_("{name} has no household {n} (households: {known})").format(
+            name=pupil.full_name, n=household, known=", ".join(map(str, sorted(households))) or "–"))
+    outside = [d for d in not_days if d not in round_.days]
+    if outside:
+        raise KioskError(_("{day} is not an evening of this round").format(day=day_label(outside[0])))
+    reply = Reply(round_.id, pupil.id, household, round_.first_day, wants=wants, after=after,
+                  not_days=tuple(sorted(set(not_days))), care_wish=care_wish, by_staff=who, at=kiosk.clock.now())
+    with kiosk.store.transaction():
+        earlier = [r for r in replies_of(kiosk, round_) if r.pupil_id == pupil.id and r.household == household]
+        kiosk.repos.replies.remove(earlier)
+        kiosk.repos.replies.add(reply)
+        kiosk.audit(who, "reply-add", round=round_.id, pupil=pupil.id, household=household)
+    return reply
+
+
+# -- bookings --------------------------------------------------------------------------------------
+def bookings_of(kiosk: Kiosk, round_: Round, staff_id: str | None = None) -> list[Booking]:
+    found = [b for b in kiosk.repos.bookings.in_year(school_year_of(round_.first_day)) if b.round_id == round_.id
+             and (staff_id is None or b.staff_id == staff_id or staff_id in b.participants)]
+    return sorted(found, key=lambda b: (b.day, b.start, b.staff_id))
+
+
+def _pupils(kiosk: Kiosk) -> dict[str, Pupil]:
+    return {p.id: p for p in kiosk.repos.pupils.all(include_left=True)}
+
+
+def _board(kiosk: Kiosk, round_: Round) -> Board:
+    return Board.of(bookings_of(kiosk, round_), _pupils(kiosk))
+
+
+def describe(kiosk: Kiosk, conflict: Conflict) -> str:
+    """A clash in words: who is busy, and with what."""
+    names = {s.id: s.name for s in kiosk.repos.staff.all()}
+    other = conflict.other
+    pupil = _pupils(kiosk).get(other.pupil_id)
+    when = f"{day_label(other.day)} {other.start:%H:%M}–{other.end:%H:%M}"
+    about = pupil.full_name if pupil else other.pupil_id
+    if conflict.kind == "staff":
+        who = names.get(conflict.subject, conflict.subject)
+    elif conflict.kind == "guardian":
+        who = conflict.subject.split("|", 1)[0].title()  # the family key starts with the name
+    elif conflict.kind == "partner":
+        who = next((p.who for p in kiosk.repos.care_partners.all() if p.id == conflict.subject), conflict.subject)
+    elif conflict.kind == "room":
+        who = _("room {room}").format(room=conflict.subject)
+    else:
+        who = about
+    return _("{who} already has a meeting then ({when}, about {pupil})").format(who=who, when=when, pupil=about)
+
+
+@dataclass(frozen=True)
+class Placed:
+    booking: Booking
+    quiet: bool
+
+
+def _wanted(kiosk: Kiosk, round_: Round, pupil: Pupil, replies: list[Reply], staff_id: str | None = None) -> Wanted:
+    if staff_id is None:
+        teacher = teacher_of(kiosk, pupil)
+        if teacher is None:
+            raise KioskError(_("{class_name} has no class teacher in the kiosk").format(class_name=pupil.class_name))
+        staff_id = teacher.id
+    own = [r for r in replies if r.pupil_id == pupil.id]
+    care = [s.id for s in kiosk.repos.staff.all() if s.active and s.role == Role.CARE and s.id != staff_id]
+    wants_care = round_.kind == "care" or any(r.care_wish for r in own)
+    participants = tuple(care[:1]) if wants_care and round_.kind != "care" else ()
+    return Wanted(pupil, staff_id, rules_.availability(own), participants)
+
+
+def book(kiosk: Kiosk, round_: Round, pupil: Pupil, who: str, *, staff_id: str | None = None,
+         day: dt.date | None = None, start: dt.time | None = None, allow_quiet: bool = False) -> Booking:
+    """One pupil by hand: at `start` (and `day`), or the first time that suits. Refused with
+    the reason on a clash, outside the round, or when the parents said they cannot."""
+    with kiosk.store.transaction():
+        item = _wanted(kiosk, round_, pupil, replies_of(kiosk, round_), staff_id)
+        same = next((b for b in bookings_of(kiosk, round_, item.staff_id) if b.pupil_id == pupil.id), None)
+        if same is not None:
+            raise KioskError(_("{name} already has a meeting in this round ({day} {time}): move it instead").format(
+                name=pupil.full_name, day=day_label(same.day), time=f"{same.start:%H:%M}"))
+        board = _board(kiosk, round_)
+        slot = _chosen_slot(kiosk, round_, item, board, day, start)
+        booking = Booking(round_.id, pupil.id, slot.staff_id, slot.day, slot.start, slot.end, slot.room,
+                          participants=item.participants, by_staff=who)
+        _check(kiosk, round_, board, booking, item, allow_quiet)
+        kiosk.repos.bookings.add(booking)
+        kiosk.audit(who, "booking-add", round=round_.id, pupil=pupil.id, staff=booking.staff_id,
+                    at=f"{booking.day}T{booking.start:%H:%M}")
+    return booking
+
+
+def _chosen_slot(kiosk: Kiosk, round_: Round, item: Wanted, board: Board, day: dt.date | None,
+                 start: dt.time | None) -> Slot:
+    own = rules_.round_slots(round_).get(item.staff_id, [])
+    if not own:
+        raise KioskError(_("{name} has no evening in this round").format(name=_staff(kiosk, item.staff_id).name))
+    if start is None:
+        free = next((s for s in own if (day is None or s.day == day) and item.available.allows(s)
+                     and board.conflict(_as_booking(round_, item, s)) is None), None)
+        if free is None:
+            raise KioskError(_("no free time left that suits the parents"))
+        return free
+    days = [day] if day else sorted({s.day for s in own})
+    match = next((s for d in days for s in own if s.day == d and s.start == start), None)
+    if match is None:
+        raise KioskError(_("{time} is not a slot of this round (slots of {n} minutes from {first})").format(
+            time=f"{start:%H:%M}", n=round_.slot_minutes, first=f"{own[0].start:%H:%M}"))
+    return match
+
+
+def _as_booking(round_: Round, item: Wanted, slot: Slot) -> Booking:
+    return Booking(round_.id, item.pupil.id, slot.staff_id, slot.day, slot.start, slot.end, slot.room,
+                   participants=item.participants)
+
+
+def _check(kiosk: Kiosk, round_: Round, board: Board, booking: Booking, item: Wanted, allow_quiet: bool) -> None:
+    slot = Slot(booking.day, booking.start, booking.end, booking.staff_id, booking.room)
+    if not item.available.allows(slot):
+        raise KioskError(_("the parents said they cannot come then"))
+    conflict = board.conflict(booking)
+    if conflict is not None:
+        raise KioskError(describe(kiosk, conflict))
+    if not round_.quiet_confirmed:
+        notes.check_planned(kiosk, dt.datetime.combine(booking.day, booking.start), allow_quiet=allow_quiet)
+
+
+def find_booking(kiosk: Kiosk, round_: Round, booking_id: str) -> Booking:
+    found = next((b for b in bookings_of(kiosk, round_) if b.id == booking_id.strip()), None)
+    if found is None:
+        raise NotFound(_("no booking {id!r} in this round").format(id=booking_id))
+    return found
+
+
+def move(kiosk: Kiosk, round_: Round, booking: Booking, who: str, *, start: dt.time, day: dt.date | None = None,
+         allow_quiet: bool = False) -> Booking:
+    with kiosk.store.transaction():
+        current = find_booking(kiosk, round_, booking.id)
+        pupil = _pupils(kiosk)[current.pupil_id]
+        item = _wanted(kiosk, round_, pupil, replies_of(kiosk, round_), current.staff_id)
+        board = _board(kiosk, round_)
+        slot = _chosen_slot(kiosk, round_, item, board, day or current.day, start)
+        changed = rules_.moved(current, slot)
+        _check(kiosk, round_, board, changed, item, allow_quiet)
+        kiosk.repos.bookings.replace(current, changed)
+        kiosk.audit(who, "booking-move", round=round_.id, pupil=pupil.id, at=f"{changed.day}T{changed.start:%H:%M}")
+    return changed
+
+
+def cancel(kiosk: Kiosk, round_: Round, booking: Booking, who: str) -> None:
+    with kiosk.store.transaction():
+        current = find_booking(kiosk, round_, booking.id)
+        kiosk.repos.bookings.remove([current])
+        kiosk.audit(who, "booking-cancel", round=round_.id, pupil=current.pupil_id)
+
+
+def mark(kiosk: Kiosk, round_: Round, booking: Booking, status: str, who: str) -> Booking:
+    """On the evening: arrived or did not come (or back to booked)."""
+    if status not in STATUS_WORDS:
+        raise KioskError(_("a meeting is booked, arrived or no_show"))
+    with kiosk.store.transaction():
+        current = find_booking(kiosk, round_, booking.id)
+        changed = replace(current, status=status)
+        kiosk.repos.bookings.replace(current, changed)
+        kiosk.audit(who, "booking-mark", round=round_.id, pupil=current.pupil_id, status=status)
+    return changed
+
+
+# -- filling a class or the school -------------------------------------------------------------------
+def fill_round(kiosk: Kiosk, round_: Round, who: str, *, class_name: str | None = None,
+               dry_run: bool = False) -> Filled:
+    """Every pupil whose parents replied and who has no meeting yet, families back to back;
+    saved in one transaction unless `dry_run` (then nothing changes)."""
+    with kiosk.store.transaction():
+        replies = replies_of(kiosk, round_)
+        asked = {r.pupil_id for r in replies if r.wants}
+        declined = {r.pupil_id for r in replies if not r.wants}
+        booked = {b.pupil_id for b in bookings_of(kiosk, round_)}
+        pupils = [p for p in _class_pupils(kiosk, class_name)
+                  if p.id in asked - declined - booked and teacher_of(kiosk, p) is not None]
+        wanted = [_wanted(kiosk, round_, p, replies) for p in pupils]
+        filled = rules_.fill(round_, wanted, _board(kiosk, round_), by=who)
+        if not dry_run and filled.placed:
+            kiosk.repos.bookings.add_many(filled.placed)
+            kiosk.audit(who, "round-fill", round=round_.id, placed=len(filled.placed),
+                        unplaced=len(filled.unplaced), class_name=class_name or "")
+    return filled
+
+
+def _class_pupils(kiosk: Kiosk, class_name: str | None) -> list[Pupil]:
+    return list_pupils(kiosk, known_class(kiosk, class_name) if class_name else None)
+
+
+@dataclass(frozen=True)
+class Unbooked:
+    pupil: Pupil
+    state: str
+    """no_reply, declined or not_booked."""
+
+
+def unbooked(kiosk: Kiosk, round_: Round, class_name: str | None = None) -> list[Unbooked]:
+    """Per class, who has no meeting yet: not replied (ask at the gate), declined, or not placed."""
+    replies = replies_of(kiosk, round_)
+    booked = {b.pupil_id for b in bookings_of(kiosk, round_)}
+    replied = {r.pupil_id: r.wants for r in replies}
+    found = []
+    for pupil in _class_pupils(kiosk, class_name):
+        if pupil.id in booked:
+            continue
+        state = "no_reply" if pupil.id not in replied else ("not_booked" if replied[pupil.id] else "declined")
+        found.append(Unbooked(pupil, state))
+    return found
+

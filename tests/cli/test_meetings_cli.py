@@ -1,0 +1,95 @@
+"""`kiosk meetings …` through a real subprocess on the small demo school (the clock frozen on
+Monday 23 November 2026): plan, reply slips, book, a clash refused, fill, unbooked, the evening."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli import test_absences_cli as absences_cli
+from tests.cli.test_absences_cli import kiosk_cmd, ok, one_line_error, pupils, snapshot
+
+demo_template = absences_cli.demo_template
+cfg = absences_cli.cfg
+ROUND = ("--round", "december")
+
+
+def plan(cfg: Path) -> dict[str, str]:
+    ok(cfg, "meetings", "plan", "--name", "Oudercontact december", "--date", "2026-12-15", "--from", "16:00",
+       "--to", "18:00", "--slot", "10", "--break", "17:00-17:15")
+    [round_] = json.loads(ok(cfg, "meetings", "rounds", "--format", "json").stdout)
+    return round_
+
+
+def meetings(cfg: Path, *args: str) -> list[dict[str, str]]:
+    return json.loads(ok(cfg, "meetings", "list", *ROUND, *args, "--format", "json").stdout)
+
+
+def unbooked(cfg: Path, class_name: str) -> list[dict[str, str]]:
+    return json.loads(ok(cfg, "meetings", "unbooked", *ROUND, "--class", class_name, "--format", "json").stdout)
+
+
+def test_plan_reply_book_and_a_clash_refused_with_the_reason(cfg):
+    round_ = plan(cfg)
+    assert (round_["name"], round_["kind"], round_["days"]) == ("Oudercontact december", "parent_evening",
+                                                                "2026-12-15")
+    first, second = pupils(cfg)[:2]
+    said = ok(cfg, "meetings", "reply", *ROUND, "--pupil", first["id"], "--available", "na 16:30").stdout
+    assert "16:30" in said
+    booked = ok(cfg, "meetings", "book", *ROUND, "--pupil", first["id"]).stdout
+    assert "16:30" in booked  # the first time that suits the parents
+    [meeting] = meetings(cfg)
+    assert (meeting["start"], meeting["end"], meeting["pupil_id"]) == ("16:30", "16:40", first["id"])
+    assert "0000" not in json.dumps(meetings(cfg))  # no phone numbers in a schedule
+
+    before = snapshot(cfg)
+    if second["class"] == first["class"]:  # the same teacher at the same time
+        clash = kiosk_cmd(cfg, "meetings", "book", *ROUND, "--pupil", second["id"], "--slot", "16:30")
+        assert meeting["staff"] in one_line_error(clash)
+    outside = kiosk_cmd(cfg, "meetings", "book", *ROUND, "--pupil", second["id"], "--slot", "17:05")  # the break
+    assert "17:05" in one_line_error(outside)
+    too_early = kiosk_cmd(cfg, "meetings", "book", *ROUND, "--pupil", first["id"], "--slot", "16:00")
+    assert one_line_error(too_early)  # the pupil already has a meeting then? no: the parents cannot before 16:30
+    assert snapshot(cfg) == before
+
+
+def test_a_plan_that_cannot_work_and_a_quiet_evening_are_refused(cfg):
+    before = snapshot(cfg)
+    for args, words in ((("--from", "18:00", "--to", "17:00"), "17:00"),
+                        (("--from", "16:00", "--to", "18:00", "--break", "15:00-15:30"), "15:00"),
+                        (("--from", "16:00", "--to", "16:20", "--slot", "30"), "30"),
+                        (("--from", "19:00", "--to", "21:00"), "--allow-quiet")):
+        result = kiosk_cmd(cfg, "meetings", "plan", "--name", "x", "--date", "2026-12-15", *args)
+        assert words in one_line_error(result), args
+    assert snapshot(cfg) == before
+    bad_slip = kiosk_cmd(cfg, "meetings", "reply", "--round", "x", "--pupil", "P00001", "--available", "na 18u")
+    assert one_line_error(bad_slip)  # no round x
+
+
+def test_fill_a_class_dry_run_then_for_real_and_the_unbooked_list_shrinks(cfg):
+    plan(cfg)
+    everyone = pupils(cfg)
+    class_name = everyone[0]["class"]
+    in_class = [p for p in everyone if p["class"] == class_name]
+    for pupil in in_class[:-1]:  # the last family has not replied yet
+        ok(cfg, "meetings", "reply", *ROUND, "--pupil", pupil["id"], "--available", "altijd")
+    states = {row["pupil_id"]: row["state"] for row in unbooked(cfg, class_name)}
+    assert states[in_class[-1]["id"]] == "no_reply" and states[in_class[0]["id"]] == "not_booked"
+
+    before = snapshot(cfg)
+    dry = ok(cfg, "meetings", "fill", *ROUND, "--class", class_name, "--dry-run").stdout
+    assert "dry run" in dry and snapshot(cfg) == before
+    ok(cfg, "meetings", "fill", *ROUND, "--class", class_name)
+    placed = meetings(cfg)
+    assert {m["pupil_id"] for m in placed} == {p["id"] for p in in_class[:-1]}
+    assert [row["pupil_id"] for row in unbooked(cfg, class_name)] == [in_class[-1]["id"]]
+    times = sorted((m["staff"], m["start"]) for m in placed)
+    assert len(times) == len(set(times))  # nobody twice at once
+
+    meeting = placed[0]["id"]
+    marked = ok(cfg, "meetings", "mark", *ROUND, meeting, "--status", "no_show").stdout
+    assert "did not come" in marked
+    ok(cfg, "meetings", "cancel", *ROUND, meeting)
+    assert meeting not in {m["id"] for m in meetings(cfg)}
+    audit = {e["action"] for e in json.loads(ok(cfg, "audit", "--format", "json").stdout)}
+    assert {"round-plan", "reply-add", "round-fill", "booking-mark", "booking-cancel"} <= audit

@@ -1,0 +1,209 @@
+"""Meetings in the domain: slots around breaks, plans that cannot work, every kind of clash,
+separated parents in one meeting, siblings back to back, and a fill that cannot place all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+import pytest
+
+from kiosk.domain.meetings import (
+    Availability,
+    Board,
+    Wanted,
+    availability,
+    check_plan,
+    families,
+    fill,
+    greedy,
+    round_slots,
+    slots_of,
+)
+from kiosk.domain.models import Booking, Break, Guardian, Pupil, Reply, Round, Session
+from kiosk.errors import KioskError
+from kiosk.i18n import _
+
+TUESDAY, WEDNESDAY = dt.date(2026, 12, 15), dt.date(2026, 12, 16)
+
+
+def t(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
+def session(staff: str = "juf-a", day: dt.date = TUESDAY, start: str = "18:00", end: str = "20:00",
+            room: str = "", breaks: tuple[tuple[str, str], ...] = ()) -> Session:
+    return Session(staff, day, t(start), t(end), room or f"lokaal-{staff}",
+                   tuple(Break(t(a), t(b)) for a, b in breaks))
+
+
+def starts(slots) -> list[str]:
+    return [f"{s.start:%H:%M}" for s in slots]
+
+
+# -- slots and plans ----------------------------------------------------------------------------------
+def test_slots_go_round_a_break():
+    assert starts(slots_of(session(breaks=(("19:00", "19:15"),)), 15)) == [
+        "18:00", "18:15", "18:30", "18:45", "19:15", "19:30", "19:45"]
+
+
+def test_a_break_that_cuts_a_slot_moves_the_next_slots_after_it():
+    assert starts(slots_of(session(breaks=(("18:50", "19:05"),)), 15)) == [
+        "18:00", "18:15", "18:30", "19:05", "19:20", "19:35"]
+
+
+def test_a_care_round_has_longer_slots():
+    assert starts(slots_of(session(start="16:00", end="18:00"), 40)) == ["16:00", "16:40", "17:20"]
+
+
+@pytest.mark.parametrize(("round_", "words"), [
+    (Round("x", "parent_evening", (session(start="20:00", end="18:00"),)), "20:00"),
+    (Round("x", "parent_evening", (session(breaks=(("17:30", "18:15"),)),)), "17:30"),
+    (Round("x", "parent_evening", (session(breaks=(("19:00", "18:50"),)),)), "19:00"),
+    (Round("x", "parent_evening", (session(start="18:00", end="18:30"),), slot_minutes=45), "45"),
+    (Round("x", "parent_evening", (session(),), slot_minutes=2), "5"),
+    (Round("x", "parent_evening", ()), "a round needs at least one evening with a staff member"),
+    (Round("x", "picnic", (session(),)), "a round is a parent evening, care meetings or an information evening"),
+    (Round("x", "parent_evening", (session(), session())), "one evening per staff member per day"),
+])
+def test_a_plan_that_cannot_work_is_refused_with_the_reason(round_, words):
+    with pytest.raises(KioskError, match=re.escape(_(words))):  # a time or number is its own translation
+        check_plan(round_)
+
+
+def test_a_plan_that_works_passes():
+    check_plan(Round("Oudercontact", "parent_evening", (session(), session("meester-b"))))
+
+
+# -- conflicts ------------------------------------------------------------------------------------------
+MUM = Guardian("Mona Testveld", phone="0000 12 12 12")
+DAD = Guardian("Dirk Testveld", phone="0000 13 13 13", household=2)
+OTHER_MUM = Guardian("Ilse Beekhove", phone="0000 14 14 14")
+ADA = Pupil("P1", "Ada", "Testveld", "L1A", guardians=(MUM, DAD))
+BAS = Pupil("P2", "Bas", "Testveld", "L3A", guardians=(MUM, DAD))
+CATO = Pupil("P3", "Cato", "Testveld", "L5A", guardians=(DAD,))  # dad's child from another relation
+ZOE = Pupil("P4", "Zoë", "Beekhove", "L1A", guardians=(OTHER_MUM,))
+PUPILS = {p.id: p for p in (ADA, BAS, CATO, ZOE)}
+
+
+def booking(pupil: Pupil, staff: str, start: str, end: str, *, room: str = "", participants=(), partners=(),
+            day: dt.date = TUESDAY) -> Booking:
+    return Booking("r", pupil.id, staff, day, t(start), t(end), room or f"lokaal-{staff}",
+                   participants=tuple(participants), partners=tuple(partners))
+
+
+@pytest.mark.parametrize(("existing", "candidate", "kind"), [
+    # the same teacher at the same time
+    (booking(ADA, "juf-a", "18:00", "18:10"), booking(ZOE, "juf-a", "18:05", "18:15"), "staff"),
+    # the same room, another teacher
+    (booking(ADA, "juf-a", "18:00", "18:10", room="zaal"), booking(ZOE, "juf-b", "18:00", "18:10", room="zaal"),
+     "room"),
+    # the care coordinator takes part in one meeting and is asked for another
+    (booking(ADA, "juf-a", "18:00", "18:30", participants=["zorg"]), booking(ZOE, "zorg", "18:15", "18:45"),
+     "staff"),
+    # an external partner in two care meetings at once
+    (booking(ADA, "juf-a", "18:00", "18:30", partners=["logo-1"]),
+     booking(ZOE, "juf-b", "18:00", "18:30", partners=["logo-1"]), "partner"),
+    # the same parents at two teachers at once (siblings)
+    (booking(ADA, "juf-a", "18:00", "18:10"), booking(BAS, "juf-b", "18:05", "18:15"), "guardian"),
+    # the father of the other household, with a child from another relation
+    (booking(ADA, "juf-a", "18:00", "18:10"), booking(CATO, "juf-c", "18:00", "18:10"), "guardian"),
+    # the same pupil twice
+    (booking(ADA, "juf-a", "18:00", "18:10"), booking(ADA, "juf-b", "18:00", "18:10"), "pupil"),
+])
+def test_every_kind_of_clash_is_found(existing, candidate, kind):
+    board = Board.of([existing], PUPILS)
+    conflict = board.conflict(candidate)
+    assert conflict is not None and conflict.kind == kind and conflict.other == existing
+
+
+@pytest.mark.parametrize("candidate", [
+    booking(ZOE, "juf-a", "18:10", "18:20"),  # right after: no overlap
+    booking(ZOE, "juf-a", "18:00", "18:10", day=WEDNESDAY),  # another evening
+    booking(BAS, "juf-b", "18:10", "18:20"),  # the parents walk on to the next teacher
+])
+def test_back_to_back_and_other_evenings_do_not_clash(candidate):
+    assert Board.of([booking(ADA, "juf-a", "18:00", "18:10")], PUPILS).conflict(candidate) is None
+
+
+def test_moving_a_booking_is_not_a_clash_with_itself():
+    own = booking(ADA, "juf-a", "18:00", "18:10")
+    board = Board.of([own], PUPILS)
+    assert board.conflict(own) is None
+
+
+# -- availability -----------------------------------------------------------------------------------------
+def test_separated_parents_meet_when_both_can():
+    mum = Reply("r", ADA.id, 1, TUESDAY, after=t("18:30"))
+    dad = Reply("r", ADA.id, 2, TUESDAY, not_days=(WEDNESDAY,))
+    both = availability([mum, dad])
+    assert both == Availability(t("18:30"), frozenset({WEDNESDAY}))
+    evening = Round("r", "parent_evening", (session(), session(day=WEDNESDAY)), slot_minutes=15)
+    allowed = [s for s in round_slots(evening)["juf-a"] if both.allows(s)]
+    assert {s.day for s in allowed} == {TUESDAY} and starts(allowed) == ["18:30", "18:45", "19:00", "19:15",
+                                                                         "19:30", "19:45"]
+
+
+# -- filling ------------------------------------------------------------------------------------------------
+def evening(*staff: str, start: str = "18:00", end: str = "20:00", minutes: int = 10) -> Round:
+    return Round("Oudercontact", "parent_evening", tuple(session(s, start=start, end=end) for s in staff),
+                 slot_minutes=minutes, id="r")
+
+
+def test_three_children_with_three_teachers_are_placed_back_to_back():
+    round_ = evening("juf-a", "juf-b", "juf-c")
+    others = [booking(ZOE, "juf-a", "18:00", "18:10")]  # juf A's first slot is taken
+    wanted = [Wanted(ADA, "juf-a"), Wanted(BAS, "juf-b"), Wanted(CATO, "juf-c")]
+    filled = fill(round_, wanted, Board.of(others, PUPILS))
+    assert not filled.unplaced and not filled.apart
+    placed = sorted(filled.placed, key=lambda b: b.start)
+    assert len({b.day for b in placed}) == 1
+    assert all(a.end == b.start for a, b in itertools.pairwise(placed))  # back to back
+    assert {b.staff_id for b in placed} == {"juf-a", "juf-b", "juf-c"}
+    assert not any(b.staff_id == "juf-a" and b.start == t("18:00") for b in placed)
+
+
+def test_siblings_with_the_same_teacher_get_two_slots_in_a_row():
+    round_ = evening("juf-a")
+    twins = [Wanted(ADA, "juf-a"), Wanted(BAS, "juf-a")]
+    placed = sorted(fill(round_, twins, Board.of([], PUPILS)).placed, key=lambda b: b.start)
+    assert starts(placed) == ["18:00", "18:10"]
+
+
+def test_stated_availability_is_respected():
+    round_ = evening("juf-a", "juf-b")
+    late = Availability(t("19:30"))
+    filled = fill(round_, [Wanted(ADA, "juf-a", late), Wanted(BAS, "juf-b", late)], Board.of([], PUPILS))
+    assert all(b.start >= t("19:30") for b in filled.placed) and len(filled.placed) == 2
+
+
+def test_a_fill_that_cannot_place_everyone_says_who_and_why():
+    round_ = evening("juf-a", start="18:00", end="18:20")  # two slots
+    crowd = [Pupil(f"X{n}", f"Kind{n}", "Proef", "L1A", guardians=(Guardian(f"Ouder {n}", phone=f"0000 0{n}"),))
+             for n in range(4)]
+    pupils = {p.id: p for p in crowd}
+    wanted = [Wanted(p, "juf-a") for p in crowd[:3]] + [Wanted(crowd[3], "juf-a", Availability(t("21:00")))]
+    filled = fill(round_, wanted, Board.of([], pupils))
+    assert len(filled.placed) == 2
+    reasons = {item.pupil.id: why for item, why in filled.unplaced}
+    assert reasons["X3"] == "unavailable" and list(reasons.values()).count("full") == 1
+    assert fill(round_, [Wanted(crowd[0], "meester-z")], Board.of([], pupils)).unplaced[0][1] == "no_session"
+
+
+def test_the_fill_leaves_the_board_as_it_was_and_places_at_least_as_many_as_one_by_one():
+    round_ = evening("juf-a", "juf-b", "juf-c", end="18:30")
+    wanted = [Wanted(ZOE, "juf-a"), Wanted(ADA, "juf-a"), Wanted(BAS, "juf-b"), Wanted(CATO, "juf-c")]
+    board = Board.of([], PUPILS)
+    filled = fill(round_, wanted, board)
+    assert board.busy == {} or all(not v for v in board.busy.values())
+    assert len(filled.placed) >= greedy(round_, wanted, board) and len(filled.placed) == 4
+    assert Board.of(filled.placed, PUPILS).conflict(filled.placed[0]) is None
+    for placed in filled.placed:  # nobody in two places at once
+        others = Board.of([b for b in filled.placed if b.id != placed.id], PUPILS)
+        assert others.conflict(placed) is None
+
+
+def test_families_join_pupils_who_share_a_guardian():
+    groups = families([Wanted(ADA, "a"), Wanted(ZOE, "a"), Wanted(CATO, "c"), Wanted(BAS, "b")])
+    assert sorted(sorted(w.pupil.id for w in g) for g in groups) == [["P1", "P2", "P3"], ["P4"]]
