@@ -118,7 +118,8 @@ class Availability:
 _AFTER = re.compile(r"\b(?:na|vanaf|after|from)\s+(\d{1,2}(?:[:.h]\d{2})?)\s*(?:u|uur|h)?(?!\w)", re.I | re.ASCII)
 _NOT = re.compile(r"\b(?:niet|not|geen)\s+(?:op\s+|on\s+)?(\w+)", re.I)
 _CARE = re.compile(r"\b(?:zorg\w*|care)\b", re.I)
-_FILLER = re.compile(r"\b(?:altijd|any|anytime|ok|en|and|ook|too|also|graag|please)\b|[,;.+&]", re.I)
+_FILLER = re.compile(r"\b(?:altijd|any|anytime|ok|en|and|ook|too|also|graag|please|de|het|met|with|the)\b"
+                     r"|[,;.+&]", re.I)
 
 
 @dataclass(frozen=True)

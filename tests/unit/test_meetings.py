@@ -18,6 +18,7 @@ from kiosk.domain.meetings import (
     families,
     fill,
     greedy,
+    read_slip,
     round_slots,
     slots_of,
 )
@@ -207,3 +208,22 @@ def test_the_fill_leaves_the_board_as_it_was_and_places_at_least_as_many_as_one_
 def test_families_join_pupils_who_share_a_guardian():
     groups = families([Wanted(ADA, "a"), Wanted(ZOE, "a"), Wanted(CATO, "c"), Wanted(BAS, "b")])
     assert sorted(sorted(w.pupil.id for w in g) for g in groups) == [["P1", "P2", "P3"], ["P4"]]
+
+
+@pytest.mark.parametrize(("text", "after", "not_days", "care"), [
+    ("na 18:00, niet dinsdag, zorg", "18:00", [TUESDAY], True),
+    ("after 18.30 not on Wednesday", "18:30", [WEDNESDAY], False),
+    ("vanaf 19u", "19:00", [], False),
+    ("altijd", None, [], False),
+    ("", None, [], False),
+    ("niet woensdag en ook graag de zorgcoördinator", None, [WEDNESDAY], True),
+])
+def test_a_reply_slip_is_typed_as_it_is_ticked(text, after, not_days, care):
+    slip = read_slip(text, [TUESDAY, WEDNESDAY])
+    assert (slip.after, list(slip.not_days), slip.care_wish) == (t(after) if after else None, not_days, care)
+
+
+@pytest.mark.parametrize("text", ["misschien", "niet donderdagavond", "na achttien uur", "na 25:00"])
+def test_a_slip_the_kiosk_does_not_understand_is_refused_not_taken_as_any_time(text):
+    with pytest.raises(KioskError):
+        read_slip(text, [TUESDAY, WEDNESDAY])

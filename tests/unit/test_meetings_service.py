@@ -1,0 +1,71 @@
+"""Meetings through the services, on the demo school: a family's meetings back to back with
+their teachers, separated parents in one meeting, a clash refused in words, a quiet evening."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from kiosk.domain.models import Pupil
+from kiosk.errors import KioskError
+from kiosk.services import absences, meetings
+from kiosk.services.context import Kiosk
+from kiosk.services.notes import QuietMoment
+
+HEAD = "greet-klaprooswijk"
+EVENING = dt.date(2026, 12, 15)
+
+
+def plan(kiosk: Kiosk, **kwargs: object) -> object:
+    options: dict[str, object] = {"name": "Oudercontact", "kind": "parent_evening", "days": [EVENING],
+                                  "start": dt.time(16, 0), "end": dt.time(19, 0), "slot_minutes": 10}
+    return meetings.plan_round(kiosk, HEAD, **{**options, **kwargs})  # type: ignore[arg-type]
+
+
+def family_in_several_classes(kiosk: Kiosk) -> list[Pupil]:
+    for pupil in kiosk.repos.pupils.all():
+        family = [pupil, *absences.siblings(kiosk, pupil)]
+        if len({p.class_name for p in family}) >= 2:
+            return family
+    raise AssertionError("the demo has no family with children in several classes")
+
+
+def test_a_family_is_seen_back_to_back_by_each_childs_teacher(kiosk):
+    round_ = plan(kiosk)
+    family = family_in_several_classes(kiosk)
+    for child in family:
+        for household in sorted({g.household for g in child.guardians}):
+            meetings.record_reply(kiosk, round_, child, household, HEAD)
+    filled = meetings.fill_round(kiosk, round_, HEAD)
+    ours = sorted((b for b in filled.placed if b.pupil_id in {c.id for c in family}), key=lambda b: b.start)
+    assert len(ours) == len(family) and not filled.apart
+    for first, second in itertools.pairwise(ours):
+        gap = dt.datetime.combine(EVENING, second.start) - dt.datetime.combine(EVENING, first.end)
+        assert dt.timedelta(0) <= gap <= dt.timedelta(minutes=10)
+    assert len({b.staff_id for b in ours}) == len({c.class_name for c in family})
+
+
+def test_separated_parents_are_both_asked_and_a_clash_is_refused_in_words(kiosk):
+    round_ = plan(kiosk)
+    pupil = next(p for p in kiosk.repos.pupils.all() if len({g.household for g in p.guardians}) == 2)
+    meetings.record_reply(kiosk, round_, pupil, 1, HEAD, after=dt.time(17, 0))
+    meetings.record_reply(kiosk, round_, pupil, 2, HEAD, after=dt.time(18, 0))
+    booking = meetings.book(kiosk, round_, pupil, HEAD)
+    assert booking.start == dt.time(18, 0)  # when both households can
+    classmate = next(p for p in kiosk.repos.pupils.all() if p.class_name == pupil.class_name and p.id != pupil.id
+                     and not set(g.family_key for g in p.guardians) & {g.family_key for g in pupil.guardians})
+    teacher = meetings.teacher_of(kiosk, pupil)
+    assert teacher
+    with pytest.raises(KioskError, match=teacher.name):
+        meetings.book(kiosk, round_, classmate, HEAD, start=dt.time(18, 0))
+    with pytest.raises(KioskError):
+        meetings.book(kiosk, round_, pupil, HEAD, start=dt.time(18, 30))  # one meeting per pupil and teacher
+
+
+def test_an_evening_into_a_quiet_moment_is_asked_about(kiosk):
+    with pytest.raises(QuietMoment):
+        plan(kiosk, end=dt.time(21, 0))
+    round_ = plan(kiosk, end=dt.time(21, 0), allow_quiet=True)
+    assert round_.quiet_confirmed
