@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import UsageError, acting, emit, positive, say, today
+from kiosk.cli.common import UsageError, acting, emit, positive, say, today, who
 from kiosk.domain.meetings import KINDS, read_slip
 from kiosk.domain.models import Booking, Pupil, Round
 from kiosk.i18n import N_, _, ngettext
@@ -93,6 +94,14 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--class", dest="class_name")
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
     r.set_defaults(run=cmd_unbooked)
+
+    r = msub.add_parser("ics", help=_("a teacher's or a household's meetings as a calendar file"))
+    r.add_argument("--round", required=True)
+    whose = r.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--teacher")
+    whose.add_argument("--pupil", help=_("the pupil's household: their meetings and their siblings'"))
+    r.add_argument("--out", type=Path, required=True, help=_("a new .ics file"))
+    r.set_defaults(run=cmd_ics)
 
     for name, help_text in (("cancel", _("cancel a meeting")), ("move", _("move a meeting to another slot")),
                             ("mark", _("on the evening: arrived or did not come"))):
@@ -206,6 +215,15 @@ def cmd_unbooked(kiosk: Kiosk, args: argparse.Namespace) -> int:
     rows: list[list[Cell]] = [[u.pupil.id, u.pupil.full_name, u.pupil.class_name, u.state]
                               for u in meetings.unbooked(kiosk, round_, args.class_name)]
     return emit(kiosk, args.format, "unbooked", UNBOOKED_COLUMNS, rows)
+
+
+def cmd_ics(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    round_ = meetings.find_round(kiosk, args.round)
+    teacher = staff.find_staff(kiosk, args.teacher).id if args.teacher else None
+    pupil = absences.find_pupil(kiosk, args.pupil) if args.pupil else None
+    path, count = meetings.write_ics(kiosk, round_, args.out, who(), staff_id=teacher, pupil=pupil)
+    say(ngettext("{n} meeting written to {path}", "{n} meetings written to {path}", count).format(n=count, path=path))
+    return 0
 
 
 def _booking_row(kiosk: Kiosk, booking: Booking) -> list[Cell]:

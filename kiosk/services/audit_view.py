@@ -54,7 +54,8 @@ WHAT = {
     "booking-mark": N_("meeting marked"),
 }
 EXPORTS = {"pupils": N_("pupil list"), "absences": N_("absences"), "lates": N_("late arrivals"),
-           "rounds": N_("rounds of meetings"), "meetings": N_("meetings"), "unbooked": N_("pupils without a meeting")}
+           "rounds": N_("rounds of meetings"), "meetings": N_("meetings"), "unbooked": N_("pupils without a meeting"),
+           "ics": N_("calendar file")}
 
 
 @dataclass(frozen=True)

@@ -93,3 +93,28 @@ def test_fill_a_class_dry_run_then_for_real_and_the_unbooked_list_shrinks(cfg):
     assert meeting not in {m["id"] for m in meetings(cfg)}
     audit = {e["action"] for e in json.loads(ok(cfg, "audit", "--format", "json").stdout)}
     assert {"round-plan", "reply-add", "round-fill", "booking-mark", "booking-cancel"} <= audit
+
+
+def test_calendar_files_for_a_teacher_and_a_household_read_back_with_icalendar(cfg, tmp_path):
+    from icalendar import Calendar
+
+    plan(cfg)
+    first = pupils(cfg)[0]
+    ok(cfg, "meetings", "reply", *ROUND, "--pupil", first["id"], "--available", "na 17:15")
+    ok(cfg, "meetings", "book", *ROUND, "--pupil", first["id"])
+    [meeting] = meetings(cfg)
+    teacher_file, household_file = tmp_path / "teacher.ics", tmp_path / "household.ics"
+    ok(cfg, "meetings", "ics", *ROUND, "--teacher", meeting["staff"], "--out", str(teacher_file))
+    ok(cfg, "meetings", "ics", *ROUND, "--pupil", first["id"], "--out", str(household_file))
+    for path in (teacher_file, household_file):
+        raw = path.read_bytes()
+        assert b"0000 " not in raw  # never a phone number
+        [event] = Calendar.from_ical(raw).walk("VEVENT")
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        assert (start.isoformat(), end.isoformat()) == ("2026-12-15T17:15:00+01:00", "2026-12-15T17:25:00+01:00")
+        assert str(start.tzinfo) == "Europe/Brussels"
+        attendees = [str(a) for a in event.get("attendee", [])]
+        assert attendees and all(a.startswith("mailto:") and "@" in a for a in attendees)
+        assert first["last_name"] in str(event["summary"])
+    again = kiosk_cmd(cfg, "meetings", "ics", *ROUND, "--pupil", first["id"], "--out", str(household_file))
+    assert "household.ics" in one_line_error(again)  # never written over
