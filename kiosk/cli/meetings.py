@@ -15,10 +15,8 @@ from kiosk.output import export
 from kiosk.output.export import Cell, Column
 from kiosk.services import absences, entry, meetings, staff
 from kiosk.services.context import Kiosk
-from kiosk.services.meetings import KIND_WORDS, STATUS_WORDS, WHY_WORDS
+from kiosk.services.meetings import KIND_WORDS, STATUS_WORDS, UNBOOKED_WORDS, WHY_WORDS
 
-UNBOOKED_WORDS = {"no_reply": N_("no reply yet"), "declined": N_("no meeting wanted"),
-                  "not_booked": N_("replied, not booked")}
 ROUND_COLUMNS = [
     Column("id", N_("round"), is_id=True), Column("name", N_("name")), Column("kind", N_("kind"), words=KIND_WORDS),
     Column("days", N_("evenings")), Column("staff", N_("staff")), Column("slot_minutes", N_("minutes per slot")),
@@ -163,14 +161,8 @@ def cmd_reply(kiosk: Kiosk, args: argparse.Namespace) -> int:
     reply = meetings.record_reply(kiosk, round_, pupil, args.household, acting(kiosk, args.by),
                                   wants=not args.declines, after=slip.after, not_days=slip.not_days,
                                   care_wish=slip.care_wish)
-    if not reply.wants:
-        say(_("{name}, household {n}: no meeting wanted").format(name=pupil.full_name, n=reply.household))
-        return 0
-    parts = [_("after {time}").format(time=f"{reply.after:%H:%M}")] if reply.after else []
-    parts += [_("not on {day}").format(day=day.isoformat()) for day in reply.not_days]
-    parts += [_("with the care coordinator")] if reply.care_wish else []
     say(_("{name}, household {n}: {available}").format(name=pupil.full_name, n=reply.household,
-                                                       available=", ".join(parts) or _("any time")))
+                                                       available=meetings.slip_words(reply)))
     return 0
 
 

@@ -28,6 +28,8 @@ from kiosk.store.exports import remove_private, write_private
 KIND_WORDS = {"parent_evening": N_("parent evening"), "care": N_("care meetings"),
               "information": N_("information evening")}
 STATUS_WORDS = {"booked": N_("booked"), "arrived": N_("arrived"), "no_show": N_("did not come")}
+UNBOOKED_WORDS = {"no_reply": N_("no reply yet"), "declined": N_("no meeting wanted"),
+                  "not_booked": N_("replied, not booked")}
 WHY_WORDS = {"no_session": N_("no evening planned for this staff member"),
              "unavailable": N_("no time that suits every household"),
              "full": N_("no free time left (the evening is full, or the family is busy elsewhere)")}
@@ -120,6 +122,16 @@ def record_reply(kiosk: Kiosk, round_: Round, pupil: Pupil, household: int, who:
         kiosk.repos.replies.add(reply)
         kiosk.audit(who, "reply-add", round=round_.id, pupil=pupil.id, household=household)
     return reply
+
+
+def slip_words(reply: Reply) -> str:
+    """A reply slip as ticked: "na 18:00, niet op di 15/12, met de zorgcoördinator"."""
+    if not reply.wants:
+        return _("no meeting wanted")
+    parts = [_("after {time}").format(time=f"{reply.after:%H:%M}")] if reply.after else []
+    parts += [_("not on {day}").format(day=day_label(day)) for day in reply.not_days]
+    parts += [_("with the care coordinator")] if reply.care_wish else []
+    return ", ".join(parts) or _("any time")
 
 
 # -- bookings --------------------------------------------------------------------------------------

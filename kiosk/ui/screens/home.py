@@ -112,6 +112,11 @@ class HomeScreen(KioskScreen[None]):
 
             self.app.push_screen(FollowUpsScreen())
             return
+        if area == "meetings":
+            from kiosk.ui.screens.meetings import MeetingsScreen
+
+            self.app.push_screen(MeetingsScreen())
+            return
         self.notify(_("{area}: arrives in a later version of the kiosk.").format(area=_(AREA_LABELS[area])))
 
     def action_audit(self) -> None:

@@ -54,5 +54,10 @@ class PupilPicker(SearchList[Pupil]):
                          placeholder=_("Pupil: type a name or class…"), id=id,
                          input_widget=PasteAwareInput(id=f"{id}-input" if id else None))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":  # an empty search lets Esc through to the screen
+            return bool(self.input.value)
+        return True
+
     def action_clear(self) -> None:
         self.clear()

@@ -1,0 +1,148 @@
+"""Meetings with the real keys: plan a round, enter a reply slip, book a pupil whose parents
+are separated, the clash message for a double booking, the unbooked list shrinking, a no-show."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from kiosk.domain.models import Guardian, Pupil, Role, Round, Staff
+from kiosk.i18n import _
+from kiosk.services import meetings
+from kiosk.services.context import Kiosk
+from kiosk.ui.screens.meeting_pupil import MeetingPupilScreen
+from kiosk.ui.screens.meetings import MeetingsScreen
+from kiosk.ui.screens.plan_round import PlanRoundScreen
+from kiosk.ui.widgets.confirm import ConfirmScreen
+from tests.ui.conftest import HEAD_ID, session, wait_until
+
+MUM = Guardian("Mona Testveld", phone="0000 12 12 12", email="mona@example.org")
+DAD = Guardian("Dirk Testveld", phone="0000 13 13 13", email="dirk@example.org", household=2)
+QUINTEN = Pupil("T1", "Quinten", "Testveld", "3B", guardians=(MUM, DAD))
+ROOS = Pupil("T2", "Roos", "Akkerveld", "3B", guardians=(Guardian("Ilse Akkerveld", phone="0000 14 14 14"),))
+TEACHER_3B = Staff("juf-3b", "Juf Drie Bee", Role.TEACHER, classes=("3B",))
+EVENING = dt.date(2026, 12, 15)
+
+
+@pytest.fixture(autouse=True)
+def class_3b(kiosk: Kiosk) -> None:
+    kiosk.repos.pupils.save_many([QUINTEN, ROOS])
+    kiosk.repos.staff.save(TEACHER_3B)
+
+
+def planned(kiosk: Kiosk) -> Round:
+    return meetings.plan_round(kiosk, HEAD_ID, name="Oudercontact december", kind="parent_evening", days=[EVENING],
+                               start=dt.time(16, 0), end=dt.time(18, 0), slot_minutes=10,
+                               staff_ids=[TEACHER_3B.id])
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def open_pupil(pilot, name: str) -> MeetingPupilScreen:
+    await pilot.press("s", *name, "enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, MeetingPupilScreen)
+    return screen
+
+
+async def test_plan_a_round_with_the_form(app, kiosk):
+    async with session(app) as pilot:
+        await pilot.press("f4")
+        assert isinstance(app.screen, MeetingsScreen)
+        assert _("No round planned yet: p plans one.") in text(app, "#meetings-title")
+        await pilot.press("p")
+        assert isinstance(app.screen, PlanRoundScreen)
+        for typed in ("Oudercontact december", "15/12", "16:00-20:30", "15", "18:00-18:15"):
+            await pilot.press(*typed, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # 20:00 onwards is a quiet moment: asked, never silent
+        await pilot.press("y")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        assert "Oudercontact december" in text(app, "#meetings-title")
+    [round_] = meetings.rounds(kiosk)
+    assert (round_.slot_minutes, round_.quiet_confirmed, round_.days) == (15, True, [EVENING])
+    assert round_.sessions[0].breaks[0].start == dt.time(18, 0)
+
+
+async def test_a_plan_that_cannot_work_says_why_and_plans_nothing(app, kiosk):
+    async with session(app) as pilot:
+        await pilot.press("f4", "p")
+        for typed in ("Te kort", "15/12", "16:00-16:20", "30"):
+            await pilot.press(*typed, "enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanRoundScreen)
+        assert "30" in text(app, "#form-error")
+    assert meetings.rounds(kiosk) == []
+
+
+async def test_reply_slips_of_separated_parents_then_the_booking_suits_both(app, kiosk):
+    round_ = planned(kiosk)
+    async with session(app) as pilot:
+        await pilot.press("f4")
+        screen = await open_pupil(pilot, "quinten")
+        await pilot.press(*"na 16:30", "enter")  # household 1
+        await pilot.press("tab", "h")
+        await pilot.press("tab", *"na 17:00, zorg", "enter")  # household 2, the father
+        await pilot.press("tab", "b")
+        await pilot.pause()
+        state = text(app, "#meeting-state")
+        assert "17:00–17:10" in state and TEACHER_3B.name in state
+        assert screen.query_one("#form-error", Static).display is False
+    [booking] = meetings.bookings_of(kiosk, round_)
+    assert (booking.pupil_id, booking.start) == (QUINTEN.id, dt.time(17, 0))
+    assert {r.household for r in meetings.replies_of(kiosk, round_)} == {1, 2}
+
+
+async def test_a_double_booking_is_refused_with_who_is_busy(app, kiosk):
+    round_ = planned(kiosk)
+    meetings.book(kiosk, round_, QUINTEN, HEAD_ID, start=dt.time(16, 30))
+    async with session(app) as pilot:
+        await pilot.press("f4")
+        await open_pupil(pilot, "roos")
+        await pilot.press("tab", "t", *"16:30", "enter")
+        await pilot.pause()
+        error = text(app, "#form-error")
+        assert TEACHER_3B.name in error and "Quinten Testveld" in error
+    assert [b.pupil_id for b in meetings.bookings_of(kiosk, round_)] == [QUINTEN.id]
+
+
+async def test_the_unbooked_list_shrinks_and_a_no_show_is_marked(app, kiosk):
+    round_ = planned(kiosk)
+    meetings.record_reply(kiosk, round_, ROOS, 1, HEAD_ID)
+    async with session(app) as pilot:
+        await pilot.press("f4")
+        await pilot.press("u")
+        screen = app.screen
+        assert isinstance(screen, MeetingsScreen)
+        before = len(screen.rows)
+        assert before >= 2
+        await pilot.press("f")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        assert await wait_until(pilot, lambda: len(screen.rows) == before - 1)  # Roos is booked
+        await pilot.press("u")  # the schedule again
+        table = screen.query_one(DataTable)
+        row = next(i for i, b in enumerate(screen.rows) if getattr(b, "pupil_id", "") == ROOS.id)
+        table.move_cursor(row=row)
+        await pilot.press("n")
+        await pilot.pause()
+        assert _("did not come") in str(table.get_row_at(row)[-1])
+    [booking] = [b for b in meetings.bookings_of(kiosk, round_) if b.pupil_id == ROOS.id]
+    assert booking.status == "no_show"
+
+
+async def test_esc_leaves_the_search_then_the_screen(app, kiosk):
+    planned(kiosk)
+    async with session(app) as pilot:
+        await pilot.press("f4", "s")
+        assert app.screen.query_one("#meetings-picker-input", Input).has_focus
+        await pilot.press("escape")
+        assert isinstance(app.screen, MeetingsScreen) and app.screen.query_one(DataTable).has_focus
+        await pilot.press("escape")
+        assert not isinstance(app.screen, MeetingsScreen)
