@@ -12,9 +12,25 @@ import random
 from dataclasses import dataclass
 
 from kiosk.domain import auth
+from kiosk.domain import meetings as meeting_rules
 from kiosk.domain import notes as notes_rules
 from kiosk.domain.calendar import school_year_bounds, school_year_of
-from kiosk.domain.models import Absence, CarePartner, FollowUp, Guardian, LateArrival, Note, Pupil, Role, Staff
+from kiosk.domain.models import (
+    Absence,
+    Booking,
+    Break,
+    CarePartner,
+    FollowUp,
+    Guardian,
+    LateArrival,
+    Note,
+    Pupil,
+    Reply,
+    Role,
+    Round,
+    Session,
+    Staff,
+)
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.services.context import SYSTEM, Kiosk
@@ -282,6 +298,58 @@ def make_conversations(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], st
     return notes, follow_ups, partners
 
 
+HEAD_ID = "greet-klaprooswijk"
+PARENT_EVENINGS = ((12, 14, "Oudercontact december"), (3, 15, "Oudercontact maart"), (6, 21, "Oudercontact juni"))
+
+
+def _first_school_tuesday(kiosk: Kiosk, day: dt.date) -> dt.date:
+    return next(d for d in kiosk.calendar.school_days(day, day + dt.timedelta(days=21)) if d.weekday() == 1)
+
+
+def make_meetings(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], staff: list[Staff],
+                  partners: list[CarePartner], now: dt.datetime) -> tuple[list[Round], list[Reply], list[Booking]]:
+    """This school year's three parent evenings and a care-meeting round before December's,
+    with reply slips for half the classes and their meetings booked, so there is always a
+    round to look at."""
+    start_year = school_year_of(now.date())
+    teachers = sorted((s for s in staff if s.role == Role.TEACHER and s.classes), key=lambda s: s.classes)
+    care = [s for s in staff if s.role == Role.CARE]
+    rounds = []
+    for month, day, name in PARENT_EVENINGS:
+        evening = _first_school_tuesday(kiosk, dt.date(start_year + (month < 9), month, day))
+        sessions = tuple(Session(t.id, evening, dt.time(16, 0), dt.time(19, 30), room=t.classes[0],
+                                 breaks=(Break(dt.time(17, 30), dt.time(17, 45)),)) for t in teachers)
+        rounds.append(Round(name, "parent_evening", sessions, slot_minutes=10, by_staff=HEAD_ID, created_at=now))
+    december = rounds[0]
+    care_day = _first_school_tuesday(kiosk, december.first_day - dt.timedelta(days=8))
+    rounds.append(Round("Zorggesprekken december", "care",
+                        tuple(Session(c.id, care_day, dt.time(15, 30), dt.time(18, 0), room="zorglokaal")
+                              for c in care), slot_minutes=30, by_staff=HEAD_ID, created_at=now))
+    replies: list[Reply] = []
+    replied_classes = sorted({p.class_name for p in pupils})[::2]
+    for pupil in pupils:
+        if pupil.class_name not in replied_classes or rng.random() < 0.15:
+            continue  # some households have not returned the slip yet
+        for household in sorted({g.household for g in pupil.guardians}):
+            after = rng.choice((None, None, dt.time(17, 0), dt.time(18, 0)))
+            replies.append(Reply(december.id, pupil.id, household, december.first_day, wants=rng.random() > 0.05,
+                                 after=after, care_wish=rng.random() < 0.05, by_staff=HEAD_ID, at=now))
+    teacher_of = {c: t.id for t in teachers for c in t.classes}
+    slips: dict[str, list[Reply]] = {}
+    for reply in replies:
+        slips.setdefault(reply.pupil_id, []).append(reply)
+    booked_classes = replied_classes[:3]  # the first classes are booked already; the others wait for "fill"
+    wanted = [meeting_rules.Wanted(p, teacher_of[p.class_name], meeting_rules.availability(slips[p.id]))
+              for p in pupils if p.class_name in booked_classes and p.class_name in teacher_of
+              and p.id in slips and all(r.wants for r in slips[p.id])]
+    by_id = {p.id: p for p in pupils}
+    bookings = meeting_rules.fill(december, wanted, meeting_rules.Board.of([], by_id), by=HEAD_ID).placed
+    with_partners = {p.pupil_id for p in partners}
+    care_wanted = [meeting_rules.Wanted(p, care[0].id) for p in pupils if p.id in with_partners][:4] if care else []
+    bookings += meeting_rules.fill(rounds[-1], care_wanted, meeting_rules.Board.of([], by_id), by=HEAD_ID).placed
+    return rounds, replies, bookings
+
+
 def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1,
                force: bool = False) -> DemoSummary:
     if pupils < 1 or years < 1:
@@ -301,6 +369,7 @@ def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1
     absences += [a for a in today_absences if (a.pupil_id, a.start) not in history_ids]
     lates += today_lates
     notes, follow_ups, partners = make_conversations(kiosk, random.Random(seed + 2), pupil_list, staff, years, now)
+    rounds, replies, bookings = make_meetings(kiosk, random.Random(seed + 3), pupil_list, staff, partners, now)
     with kiosk.store.transaction():
         if not kiosk.store.is_empty():
             create_backup(kiosk.store, now, label="before-demo", keep=kiosk.config.backup.keep)
@@ -313,6 +382,9 @@ def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1
         kiosk.repos.notes.add_many(notes)
         kiosk.repos.follow_ups.add_many(follow_ups)
         kiosk.repos.care_partners.add_many(partners)
+        kiosk.repos.rounds.add_many(rounds)
+        kiosk.repos.replies.add_many(replies)
+        kiosk.repos.bookings.add_many(bookings)
         kiosk.audit(SYSTEM, "demo", pupils=pupils, years=years)
     return DemoSummary(len(pupil_list), len(classes), len(staff), years, len(absences), len(lates), len(notes),
                        len(follow_ups))

@@ -11,13 +11,14 @@ from tests.cli.test_absences_cli import kiosk_cmd, ok, one_line_error, pupils, s
 
 demo_template = absences_cli.demo_template
 cfg = absences_cli.cfg
-ROUND = ("--round", "december")
+ROUND = ("--round", "proefavond")
 
 
 def plan(cfg: Path) -> dict[str, str]:
-    ok(cfg, "meetings", "plan", "--name", "Oudercontact december", "--date", "2026-12-15", "--from", "16:00",
+    ok(cfg, "meetings", "plan", "--name", "Proefavond december", "--date", "2026-12-15", "--from", "16:00",
        "--to", "18:00", "--slot", "10", "--break", "17:00-17:15")
-    [round_] = json.loads(ok(cfg, "meetings", "rounds", "--format", "json").stdout)
+    [round_] = [r for r in json.loads(ok(cfg, "meetings", "rounds", "--format", "json").stdout)
+                if r["name"] == "Proefavond december"]
     return round_
 
 
@@ -31,7 +32,7 @@ def unbooked(cfg: Path, class_name: str) -> list[dict[str, str]]:
 
 def test_plan_reply_book_and_a_clash_refused_with_the_reason(cfg):
     round_ = plan(cfg)
-    assert (round_["name"], round_["kind"], round_["days"]) == ("Oudercontact december", "parent_evening",
+    assert (round_["name"], round_["kind"], round_["days"]) == ("Proefavond december", "parent_evening",
                                                                 "2026-12-15")
     first, second = pupils(cfg)[:2]
     said = ok(cfg, "meetings", "reply", *ROUND, "--pupil", first["id"], "--available", "na 16:30").stdout

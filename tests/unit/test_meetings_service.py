@@ -8,6 +8,7 @@ import itertools
 
 import pytest
 
+from kiosk.domain.meetings import Board
 from kiosk.domain.models import Pupil
 from kiosk.errors import KioskError
 from kiosk.services import absences, meetings
@@ -69,3 +70,16 @@ def test_an_evening_into_a_quiet_moment_is_asked_about(kiosk):
         plan(kiosk, end=dt.time(21, 0))
     round_ = plan(kiosk, end=dt.time(21, 0), allow_quiet=True)
     assert round_.quiet_confirmed
+
+
+def test_the_demo_has_this_years_rounds_with_slips_and_meetings_without_a_clash(kiosk):
+    rounds = meetings.rounds(kiosk)
+    kinds = sorted(r.kind for r in rounds)
+    assert kinds == ["care", "parent_evening", "parent_evening", "parent_evening"]
+    december = next(r for r in rounds if r.name == "Oudercontact december")
+    booked = meetings.bookings_of(kiosk, december)
+    assert booked and meetings.replies_of(kiosk, december)
+    assert any(u.state == "no_reply" for u in meetings.unbooked(kiosk, december))  # ask at the gate
+    pupils = {p.id: p for p in kiosk.repos.pupils.all()}
+    for booking in booked:
+        assert Board.of([b for b in booked if b.id != booking.id], pupils).conflict(booking) is None

@@ -82,8 +82,14 @@ class MeetingsScreen(KioskScreen[None]):
         current = self.round.id if self.round else None
         self.rounds = found
         ids = [r.id for r in found]
-        self.index = ids.index(current) if current in ids else 0
+        self.index = ids.index(current) if current in ids else self._next_round()
         self._show()
+
+    def _next_round(self) -> int:
+        """The coming round first (the list runs newest first); else the latest one."""
+        today = self.kiosk.clock.now().date()
+        coming = [i for i, r in enumerate(self.rounds) if max(r.days) >= today]
+        return coming[-1] if coming else 0
 
     def _show(self) -> None:
         title = self.query_one("#meetings-title", Static)
