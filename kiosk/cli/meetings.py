@@ -10,10 +10,11 @@ from typing import Any
 from kiosk.cli.common import UsageError, acting, emit, positive, say, today, who
 from kiosk.domain.meetings import KINDS, read_slip
 from kiosk.domain.models import Booking, Pupil, Round
+from kiosk.errors import KioskError
 from kiosk.i18n import N_, _, ngettext
 from kiosk.output import export
 from kiosk.output.export import Cell, Column
-from kiosk.services import absences, entry, meetings, staff
+from kiosk.services import absences, entry, meetings, notes, staff
 from kiosk.services.context import Kiosk
 from kiosk.services.meetings import KIND_WORDS, STATUS_WORDS, UNBOOKED_WORDS, WHY_WORDS
 
@@ -100,6 +101,27 @@ def add_parsers(sub: Any) -> None:
     whose.add_argument("--pupil", help=_("the pupil's household: their meetings and their siblings'"))
     r.add_argument("--out", type=Path, required=True, help=_("a new .ics file"))
     r.set_defaults(run=cmd_ics)
+
+    r = msub.add_parser("care", help=_("who takes part in a care meeting, and its agenda"))
+    r.add_argument("--round", required=True)
+    r.add_argument("meeting", help=_("the meeting's id (kiosk meetings list)"))
+    r.add_argument("--with", dest="staff", action="append", default=[], help=_("a staff member (repeatable)"))
+    r.add_argument("--partner", action="append", default=[],
+                   help=_("an external care partner of the pupil, by name (repeatable)"))
+    r.add_argument("--agenda", default="")
+    r.add_argument("--by")
+    r.set_defaults(run=cmd_care)
+
+    r = msub.add_parser("outcome", help=_("after a meeting: the outcome and the action points (they become "
+                                          "follow-ups)"))
+    r.add_argument("--round", required=True)
+    r.add_argument("meeting", help=_("the meeting's id (kiosk meetings list)"))
+    r.add_argument("--text", required=True)
+    r.add_argument("--action", action="append", default=[],
+                   help=_("'OWNER: what [@ YYYY-MM-DD]' (repeatable); without a date, by the 48-hour rule"))
+    r.add_argument("--allow-quiet", action="store_true")
+    r.add_argument("--by")
+    r.set_defaults(run=cmd_outcome)
 
     for name, help_text in (("cancel", _("cancel a meeting")), ("move", _("move a meeting to another slot")),
                             ("mark", _("on the evening: arrived or did not come"))):
@@ -256,6 +278,45 @@ def cmd_mark(kiosk: Kiosk, args: argparse.Namespace) -> int:
     round_, booking = _meeting(kiosk, args)
     marked = meetings.mark(kiosk, round_, booking, args.status, acting(kiosk, args.by))
     say(export.plain_table(BOOKING_COLUMNS, [_booking_row(kiosk, marked)]))
+    return 0
+
+
+def cmd_care(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    round_, booking = _meeting(kiosk, args)
+    partners = notes.partners_of(kiosk, booking.pupil_id)
+    ids = []
+    for name in args.partner:
+        found = [p for p in partners if name.casefold() in p.who.casefold()]
+        if len(found) != 1:
+            raise KioskError(_("{name!r} is not one care partner of this pupil (partners: {known})").format(
+                name=name, known=", ".join(p.who for p in partners) or "–"))
+        ids.append(found[0].id)
+    changed = meetings.set_participants(kiosk, round_, booking, acting(kiosk, args.by), staff_ids=args.staff,
+                                        partner_ids=ids, agenda=args.agenda)
+    say(export.plain_table(BOOKING_COLUMNS, [_booking_row(kiosk, changed)]))
+    return 0
+
+
+def _action(kiosk: Kiosk, text: str) -> meetings.ActionPoint:
+    owner, sep, rest = text.partition(":")
+    if not sep or not rest.strip():
+        raise UsageError(_("an action point is written 'OWNER: what [@ YYYY-MM-DD]', not {text!r}").format(text=text))
+    what, at, day = rest.partition("@")
+    due = dt.datetime.combine(entry.read_day(day, today(kiosk)), dt.time(16, 0)) if at else None
+    return meetings.ActionPoint(staff.find_staff(kiosk, owner).id, what.strip(), due)
+
+
+def cmd_outcome(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    round_, booking = _meeting(kiosk, args)
+    actions = [_action(kiosk, text) for text in args.action]
+    note, follow_ups = meetings.record_outcome(kiosk, round_, booking, acting(kiosk, args.by), args.text, actions,
+                                               allow_quiet=args.allow_quiet)
+    names = staff.staff_names(kiosk)
+    say(_("outcome noted ({id})").format(id=note.id))
+    for follow_up in follow_ups:
+        say(_("follow-up {id}: {owner}: {what}, by {due}").format(
+            id=follow_up.id, owner=names.get(follow_up.owner, follow_up.owner), what=follow_up.what,
+            due=f"{follow_up.due:%Y-%m-%d %H:%M}"))
     return 0
 
 

@@ -138,6 +138,8 @@ class FollowUp:
     done_by: str = ""
     answer: str = ""
     """What was answered, noted when it was marked done."""
+    what: str = ""
+    """An action point agreed at a meeting ("logopedie aanvragen"); empty for an answer owed."""
     id: str = field(default_factory=new_id)
 
 
@@ -255,6 +257,8 @@ class Booking:
     partners: tuple[str, ...] = ()
     """External care partners taking part (their ids)."""
     agenda: str = ""
+    outcome_note: str = ""
+    """The conversation note with the meeting's outcome, once noted (its action points are follow-ups)."""
     status: str = "booked"
     """booked, arrived or no_show."""
     by_staff: str = ""

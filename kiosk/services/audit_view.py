@@ -52,6 +52,7 @@ WHAT = {
     "booking-move": N_("meeting moved"),
     "booking-cancel": N_("meeting cancelled"),
     "booking-mark": N_("meeting marked"),
+    "booking-participants": N_("who takes part in a meeting changed"),
 }
 EXPORTS = {"pupils": N_("pupil list"), "absences": N_("absences"), "lates": N_("late arrivals"),
            "rounds": N_("rounds of meetings"), "meetings": N_("meetings"), "unbooked": N_("pupils without a meeting"),

@@ -12,8 +12,8 @@ from pathlib import Path
 from kiosk.domain import meetings as rules_
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.meetings import Board, Conflict, Filled, Slot, Wanted
-from kiosk.domain.models import Booking, Break, Pupil, Reply, Role, Round, Session, Staff
-from kiosk.domain.text import MAX_NAME, clean_text
+from kiosk.domain.models import Booking, Break, FollowUp, Note, Pupil, Reply, Role, Round, Session, Staff
+from kiosk.domain.text import MAX_NAME, MAX_SHORT, clean_text
 from kiosk.errors import KioskError, NotFound
 from kiosk.i18n import N_, _
 from kiosk.output import ics
@@ -146,7 +146,10 @@ def _pupils(kiosk: Kiosk) -> dict[str, Pupil]:
 
 
 def _board(kiosk: Kiosk, round_: Round) -> Board:
-    return Board.of(bookings_of(kiosk, round_), _pupils(kiosk))
+    """Every meeting on the round's evenings, of any round: nobody is in two places at once."""
+    days = set(round_.days)
+    same_days = [b for b in kiosk.repos.bookings.in_year(school_year_of(round_.first_day)) if b.day in days]
+    return Board.of(same_days, _pupils(kiosk))
 
 
 def describe(kiosk: Kiosk, conflict: Conflict) -> str:
@@ -366,3 +369,57 @@ def write_ics(kiosk: Kiosk, round_: Round, out: Path, who: str, *, staff_id: str
         remove_private(path)
         raise
     return path, len(found)
+
+
+# -- care meetings: who takes part, the agenda, the outcome --------------------------------------------
+def set_participants(kiosk: Kiosk, round_: Round, booking: Booking, who: str, *, staff_ids: Iterable[str] = (),
+                     partner_ids: Iterable[str] = (), agenda: str = "") -> Booking:
+    """Staff and the pupil's external care partners who take part, and an agenda line; each
+    must be free then."""
+    with kiosk.store.transaction():
+        current = find_booking(kiosk, round_, booking.id)
+        found = [_staff(kiosk, s).id for s in staff_ids]
+        members = tuple(dict.fromkeys(s for s in found if s != current.staff_id))
+        own = {p.id: p for p in notes.partners_of(kiosk, current.pupil_id)}
+        unknown = [p for p in partner_ids if p not in own]
+        if unknown:
+            raise KioskError(_("{id!r} is not a care partner of this pupil").format(id=unknown[0]))
+        changed = replace(current, participants=members, partners=tuple(dict.fromkeys(partner_ids)),
+                          agenda=clean_text(agenda, _("the agenda"), max_length=MAX_SHORT))
+        conflict = _board(kiosk, round_).conflict(changed)
+        if conflict is not None:
+            raise KioskError(describe(kiosk, conflict))
+        kiosk.repos.bookings.replace(current, changed)
+        kiosk.audit(who, "booking-participants", round=round_.id, pupil=current.pupil_id,
+                    staff=",".join(members), partners=len(changed.partners))
+    return changed
+
+
+@dataclass(frozen=True)
+class ActionPoint:
+    owner: str
+    what: str
+    due: dt.datetime | None = None
+    """None: by the 48-hour rule from the meeting."""
+
+
+def record_outcome(kiosk: Kiosk, round_: Round, booking: Booking, who: str, outcome: str,
+                   actions: Iterable[ActionPoint] = (), *, allow_quiet: bool = False) -> tuple[Note, list[FollowUp]]:
+    """After the meeting: the outcome as a conversation note (care level for care meetings)
+    and each action point as a follow-up with its owner and due time, all or nothing."""
+    with kiosk.store.transaction():
+        current = find_booking(kiosk, round_, booking.id)
+        if current.outcome_note:
+            raise KioskError(_("the outcome of this meeting was noted already"))
+        pupil = _pupils(kiosk)[current.pupil_id]
+        at = dt.datetime.combine(current.day, current.start)
+        if at > kiosk.clock.now():
+            raise KioskError(_("the meeting has not taken place yet"))
+        noted = notes.add_note(kiosk, [pupil], outcome, who, at=at, where="appointment",
+                               level="care" if round_.kind == "care" else "class",
+                               guardians=[g.name for g in pupil.guardians])
+        follow_ups = [notes.add_action_point(kiosk, noted.note, a.owner, a.what,
+                                             a.due or notes.default_due(kiosk, at), who, allow_quiet=allow_quiet)
+                      for a in actions]
+        kiosk.repos.bookings.replace(current, replace(current, outcome_note=noted.note.id))
+    return noted.note, follow_ups

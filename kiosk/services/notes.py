@@ -158,6 +158,23 @@ def add_note(kiosk: Kiosk, pupils: list[Pupil], text: str, who: str, *, at: dt.d
     return Noted(note, follow_up)
 
 
+def add_action_point(kiosk: Kiosk, note: Note, owner: str, what: str, due: dt.datetime, who: str, *,
+                     allow_quiet: bool = False) -> FollowUp:
+    """A follow-up agreed at a meeting: who does what by when (call inside the note's transaction)."""
+    pupils = pupils_of(kiosk, note.pupil_ids)
+    member = _new_owner(kiosk, owner, note, pupils)
+    what = clean_text(what, _("the action point"), max_length=MAX_SHORT, required=True)
+    if due <= note.at:
+        raise KioskError(_("the follow-up is due before the conversation"))
+    check_planned(kiosk, due, allow_quiet=allow_quiet)
+    follow_up = FollowUp(note_id=note.id, pupil_ids=note.pupil_ids, owner=member.id, opened=note.at, due=due,
+                         by_staff=who, what=what)
+    kiosk.repos.follow_ups.add(follow_up)
+    kiosk.audit(who, "follow-up-add", follow_up=follow_up.id, pupils=",".join(note.pupil_ids), owner=member.id,
+                due=f"{due:%Y-%m-%dT%H:%M}")
+    return follow_up
+
+
 # -- reading ----------------------------------------------------------------------------------
 def _owners_by_note(follow_ups: Iterable[FollowUp]) -> dict[str, set[str]]:
     owners: dict[str, set[str]] = {}

@@ -12,6 +12,7 @@ from kiosk.domain.meetings import Board
 from kiosk.domain.models import Pupil
 from kiosk.errors import KioskError
 from kiosk.services import absences, meetings
+from kiosk.services import notes as notes_service
 from kiosk.services.context import Kiosk
 from kiosk.services.notes import QuietMoment
 
@@ -83,3 +84,32 @@ def test_the_demo_has_this_years_rounds_with_slips_and_meetings_without_a_clash(
     pupils = {p.id: p for p in kiosk.repos.pupils.all()}
     for booking in booked:
         assert Board.of([b for b in booked if b.id != booking.id], pupils).conflict(booking) is None
+
+
+def test_a_care_meeting_with_partners_and_its_outcome_becomes_follow_ups(kiosk, clock):
+    care_round = next(r for r in meetings.rounds(kiosk) if r.kind == "care")
+    first, second = meetings.bookings_of(kiosk, care_round)[:2]
+    partner = notes_service.partners_of(kiosk, first.pupil_id)[0]
+    with_head = meetings.set_participants(kiosk, care_round, first, HEAD, staff_ids=[HEAD],
+                                          partner_ids=[partner.id], agenda="Leesproblemen bespreken")
+    assert (with_head.participants, with_head.partners) == ((HEAD,), (partner.id,))
+    # the same evening, another round: the head is not in two places at once
+    other = meetings.plan_round(kiosk, HEAD, name="Gesprekken directie", kind="parent_evening", days=[first.day],
+                                start=first.start, end=first.end, slot_minutes=10, staff_ids=[HEAD])
+    with pytest.raises(KioskError, match="Klaprooswijk"):  # the head, by name
+        meetings.book(kiosk, other, kiosk.repos.pupils.get(second.pupil_id), HEAD, staff_id=HEAD,
+                      start=first.start)
+    with pytest.raises(KioskError):
+        meetings.record_outcome(kiosk, care_round, first, HEAD, "Te vroeg")  # not yet held
+    clock.advance(days=20)
+    care = next(s for s in kiosk.repos.staff.all() if s.id == first.staff_id)
+    note, follow_ups = meetings.record_outcome(
+        kiosk, care_round, first, HEAD, "Logopedie loopt goed; extra leesoefeningen thuis.",
+        [meetings.ActionPoint(care.id, "Verslag logopedie opvragen"),
+         meetings.ActionPoint(HEAD, "Ouders bellen na de kerstvakantie", dt.datetime(2027, 1, 12, 10, 0))])
+    assert (note.level, note.where, note.pupil_ids) == ("care", "appointment", (first.pupil_id,))
+    assert [(f.owner, f.what) for f in follow_ups] == [(care.id, "Verslag logopedie opvragen"),
+                                                       (HEAD, "Ouders bellen na de kerstvakantie")]
+    assert follow_ups[0].due == notes_service.default_due(kiosk, note.at)
+    with pytest.raises(KioskError):
+        meetings.record_outcome(kiosk, care_round, first, HEAD, "Nog eens")
