@@ -15,7 +15,7 @@ ROUND = ("--round", "proefavond")
 
 
 def plan(cfg: Path) -> dict[str, str]:
-    ok(cfg, "meetings", "plan", "--name", "Proefavond december", "--date", "2026-12-15", "--from", "16:00",
+    ok(cfg, "meetings", "plan", "--name", "Proefavond december", "--date", "2026-12-17", "--from", "16:00",
        "--to", "18:00", "--slot", "10", "--break", "17:00-17:15")
     [round_] = [r for r in json.loads(ok(cfg, "meetings", "rounds", "--format", "json").stdout)
                 if r["name"] == "Proefavond december"]
@@ -33,7 +33,7 @@ def unbooked(cfg: Path, class_name: str) -> list[dict[str, str]]:
 def test_plan_reply_book_and_a_clash_refused_with_the_reason(cfg):
     round_ = plan(cfg)
     assert (round_["name"], round_["kind"], round_["days"]) == ("Proefavond december", "parent_evening",
-                                                                "2026-12-15")
+                                                                "2026-12-17")
     first, second = pupils(cfg)[:2]
     said = ok(cfg, "meetings", "reply", *ROUND, "--pupil", first["id"], "--available", "na 16:30").stdout
     assert "16:30" in said
@@ -112,7 +112,7 @@ def test_calendar_files_for_a_teacher_and_a_household_read_back_with_icalendar(c
         assert b"0000 " not in raw  # never a phone number
         [event] = Calendar.from_ical(raw).walk("VEVENT")
         start, end = event.decoded("dtstart"), event.decoded("dtend")
-        assert (start.isoformat(), end.isoformat()) == ("2026-12-15T17:15:00+01:00", "2026-12-15T17:25:00+01:00")
+        assert (start.isoformat(), end.isoformat()) == ("2026-12-17T17:15:00+01:00", "2026-12-17T17:25:00+01:00")
         assert str(start.tzinfo) == "Europe/Brussels"
         attendees = [str(a) for a in event.get("attendee", [])]
         assert attendees and all(a.startswith("mailto:") and "@" in a for a in attendees)
