@@ -123,6 +123,15 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--by")
     r.set_defaults(run=cmd_outcome)
 
+    r = msub.add_parser("print", help=_("a teacher's schedule, or the letters of a household or a class, as PDF"))
+    r.add_argument("--round", required=True)
+    whose = r.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--teacher")
+    whose.add_argument("--pupil", help=_("the pupil's household: a letter for each household"))
+    whose.add_argument("--class", dest="class_name", help=_("a letter for each household of the class"))
+    r.add_argument("--out", type=Path, required=True, help=_("a new .pdf file"))
+    r.set_defaults(run=cmd_print)
+
     for name, help_text in (("cancel", _("cancel a meeting")), ("move", _("move a meeting to another slot")),
                             ("mark", _("on the evening: arrived or did not come"))):
         r = msub.add_parser(name, help=help_text)
@@ -237,6 +246,16 @@ def cmd_ics(kiosk: Kiosk, args: argparse.Namespace) -> int:
     pupil = absences.find_pupil(kiosk, args.pupil) if args.pupil else None
     path, count = meetings.write_ics(kiosk, round_, args.out, who(), staff_id=teacher, pupil=pupil)
     say(ngettext("{n} meeting written to {path}", "{n} meetings written to {path}", count).format(n=count, path=path))
+    return 0
+
+
+def cmd_print(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    round_ = meetings.find_round(kiosk, args.round)
+    teacher = staff.find_staff(kiosk, args.teacher).id if args.teacher else None
+    pupil = absences.find_pupil(kiosk, args.pupil) if args.pupil else None
+    path, count = meetings.write_pdf(kiosk, round_, args.out, who(), staff_id=teacher, pupil=pupil,
+                                     class_name=args.class_name)
+    say(_("{path}: {n} written").format(path=path, n=count))
     return 0
 
 

@@ -56,7 +56,7 @@ WHAT = {
 }
 EXPORTS = {"pupils": N_("pupil list"), "absences": N_("absences"), "lates": N_("late arrivals"),
            "rounds": N_("rounds of meetings"), "meetings": N_("meetings"), "unbooked": N_("pupils without a meeting"),
-           "ics": N_("calendar file")}
+           "ics": N_("calendar file"), "pdf": N_("letters or schedule (PDF)")}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from kiosk.domain.models import Booking, Break, FollowUp, Note, Pupil, Reply, Ro
 from kiosk.domain.text import MAX_NAME, MAX_SHORT, clean_text
 from kiosk.errors import KioskError, NotFound
 from kiosk.i18n import N_, _
-from kiosk.output import ics
+from kiosk.output import ics, pdf
 from kiosk.services import notes
 from kiosk.services.absences import siblings
 from kiosk.services.context import Kiosk
@@ -423,3 +423,67 @@ def record_outcome(kiosk: Kiosk, round_: Round, booking: Booking, who: str, outc
                       for a in actions]
         kiosk.repos.bookings.replace(current, replace(current, outcome_note=noted.note.id))
     return noted.note, follow_ups
+
+
+# -- paper ------------------------------------------------------------------------------------------
+def _household_letters(kiosk: Kiosk, round_: Round, pupil: Pupil) -> list[pdf.Letter]:
+    """One letter per household of the pupil (separated parents each get one, naming the
+    same joint meeting): a confirmation when booked, else the invitation with its slip."""
+    names = {s.id: s.name for s in kiosk.repos.staff.all()}
+    family = family_bookings(kiosk, round_, pupil)
+    pupils = _pupils(kiosk)
+    together = _("Both parents are invited together, also when they live apart: one conversation, so that "
+                 "everyone hears the same thing at the same time.")
+    if family:
+        lines = [_("Your conversation about {pupil}: {day}, {start}–{end}, with {staff}, room {room}.").format(
+            pupil=pupils[b.pupil_id].first_name, day=day_label(b.day), start=f"{b.start:%H:%M}",
+            end=f"{b.end:%H:%M}", staff=names.get(b.staff_id, ""), room=b.room or "–") for b in family]
+        body = (_("Dear parents,"), *lines, together, _("Can you not come after all? Please let the class "
+                                                          "teacher know in time."))
+        slip_title, slip = "", tuple[str, ...]()
+    else:
+        sessions = [s for s in round_.sessions if s.staff_id == getattr(teacher_of(kiosk, pupil), "id", "")]
+        hours = ", ".join(f"{day_label(s.day)} {s.start:%H:%M}–{s.end:%H:%M}" for s in sessions) or \
+            ", ".join(day_label(d) for d in round_.days)
+        body = (_("Dear parents,"), _("We invite you to the {kind} about {pupil}: {hours}. A conversation lasts "
+                                      "{n} minutes.").format(kind=_(KIND_WORDS[round_.kind]), pupil=pupil.first_name,
+                                                             hours=hours, n=round_.slot_minutes),
+                together, _("Please tick the slip below and return it to the class teacher."))
+        slip_title = _("Reply slip: {pupil} ({class_name})").format(pupil=pupil.full_name,
+                                                                     class_name=pupil.class_name)
+        slip = (_("We would like a conversation."), _("We can come after ____ (time)."),
+                *(_("We cannot come on {day}.").format(day=day_label(d)) for d in round_.days),
+                _("We would also like to talk to the care coordinator."), _("We do not need a conversation."))
+    return [pdf.Letter(", ".join(g.name for g in pupil.guardians if g.household == household), round_.name,
+                       tuple(body), slip_title, tuple(slip))
+            for household in sorted({g.household for g in pupil.guardians})]
+
+
+def write_pdf(kiosk: Kiosk, round_: Round, out: Path, who: str, *, staff_id: str | None = None,
+              pupil: Pupil | None = None, class_name: str | None = None) -> tuple[Path, int]:
+    """A teacher's schedule, or the letters of a household or a class (one page per
+    household), as a new PDF; never a phone number, nothing about another family."""
+    if sum(x is not None for x in (staff_id, pupil, class_name)) != 1:
+        raise KioskError(_("choose a staff member, a pupil or a class"))
+    school = kiosk.config.school.name
+    if staff_id is not None:
+        member = _staff(kiosk, staff_id)
+        pupils = _pupils(kiosk)
+        rows = [[day_label(b.day), f"{b.start:%H:%M}–{b.end:%H:%M}", pupils[b.pupil_id].full_name,
+                 pupils[b.pupil_id].class_name, ", ".join(g.name for g in pupils[b.pupil_id].guardians), b.room]
+                for b in bookings_of(kiosk, round_, member.id)]
+        payload = pdf.schedule(school, f"{round_.name}: {member.name}",
+                               [_("Day"), _("Time"), _("Pupil"), _("Class"), _("Parents"), _("Room")], rows,
+                               widths=(1.3, 1.8, 3, 1, 4, 1.1))
+        count = len(rows)
+    else:
+        chosen = [pupil] if pupil else _class_pupils(kiosk, class_name)
+        pages = [letter for p in chosen for letter in _household_letters(kiosk, round_, p)]
+        payload, count = pdf.letters(school, pages), len(pages)
+    path = write_private(out, payload)
+    try:
+        kiosk.audit(who, "export", what="pdf", format="pdf", count=count)
+    except BaseException:
+        remove_private(path)
+        raise
+    return path, count

@@ -119,3 +119,34 @@ def test_calendar_files_for_a_teacher_and_a_household_read_back_with_icalendar(c
         assert first["last_name"] in str(event["summary"])
     again = kiosk_cmd(cfg, "meetings", "ics", *ROUND, "--pupil", first["id"], "--out", str(household_file))
     assert "household.ics" in one_line_error(again)  # never written over
+
+
+def test_letters_and_a_schedule_read_back_from_the_pdf(cfg, tmp_path):
+    from pypdf import PdfReader
+
+    plan(cfg)
+    everyone = pupils(cfg)
+    pupil = everyone[0]
+    ok(cfg, "meetings", "book", *ROUND, "--pupil", pupil["id"])
+    [meeting] = meetings(cfg)
+    letters, schedule = tmp_path / "letters.pdf", tmp_path / "schedule.pdf"
+    ok(cfg, "meetings", "print", *ROUND, "--pupil", pupil["id"], "--out", str(letters))
+    ok(cfg, "meetings", "print", *ROUND, "--teacher", meeting["staff"], "--out", str(schedule))
+    pages = [page.extract_text() for page in PdfReader(letters).pages]
+    households = meeting["guardians"].split(", ")
+    assert 1 <= len(pages) <= len(households)  # one letter per household
+    for page in pages:
+        assert f"{meeting['start']}–{meeting['end']}" in page and pupil["first_name"] in page
+        assert "0000" not in page  # never a phone number
+    assert all(any(name in page for page in pages) for name in households)  # every guardian has a letter
+    [table] = [page.extract_text() for page in PdfReader(schedule).pages]
+    assert meeting["staff"] in table and pupil["last_name"] in table and "0000" not in table
+    others = [p for p in everyone if p["class"] != pupil["class"]]
+    assert not any(p["last_name"] in "".join(pages) for p in others[:10] if p["last_name"] != pupil["last_name"])
+
+    invitations = tmp_path / "class.pdf"
+    ok(cfg, "meetings", "print", *ROUND, "--class", pupil["class"], "--out", str(invitations))
+    texts = [page.extract_text() for page in PdfReader(invitations).pages]
+    in_class = [p for p in everyone if p["class"] == pupil["class"]]
+    assert len(texts) >= len(in_class)  # a page per household, separated parents one each
+    assert sum("☐" in t or "(time)" in t or "(uur)" in t for t in texts) >= len(in_class) - 1  # the slips

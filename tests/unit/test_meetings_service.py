@@ -113,3 +113,20 @@ def test_a_care_meeting_with_partners_and_its_outcome_becomes_follow_ups(kiosk, 
     assert follow_ups[0].due == notes_service.default_due(kiosk, note.at)
     with pytest.raises(KioskError):
         meetings.record_outcome(kiosk, care_round, first, HEAD, "Nog eens")
+
+
+def test_separated_parents_each_get_a_letter_naming_the_same_meeting(kiosk, tmp_path):
+    from pypdf import PdfReader
+
+    round_ = plan(kiosk)
+    pupil = next(p for p in kiosk.repos.pupils.all() if len({g.household for g in p.guardians}) == 2)
+    booking = meetings.book(kiosk, round_, pupil, HEAD)
+    path, pages = meetings.write_pdf(kiosk, round_, tmp_path / "letters.pdf", HEAD, pupil=pupil)
+    texts = [page.extract_text() for page in PdfReader(path).pages]
+    assert pages == len(texts) == 2
+    when = f"{booking.start:%H:%M}–{booking.end:%H:%M}"
+    for household, text in zip((1, 2), texts, strict=True):
+        assert when in text
+        assert all(g.name in text for g in pupil.guardians if g.household == household)
+        assert not any(g.name in text for g in pupil.guardians if g.household != household)
+        assert not any(g.phone and g.phone in text for g in pupil.guardians)
