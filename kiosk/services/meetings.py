@@ -59,11 +59,23 @@ def find_round(kiosk: Kiosk, text: str) -> Round:
 
 
 def default_staff(kiosk: Kiosk, kind: str) -> list[Staff]:
-    """A parent evening: every class teacher; care meetings: the care staff."""
+    """A parent evening: every class teacher; care meetings: the care staff; an information
+    evening: every class teacher for their class, and the head for the school."""
     active = [s for s in kiosk.repos.staff.all() if s.active]
     if kind == "care":
         return [s for s in active if s.role == Role.CARE]
-    return sorted((s for s in active if s.role == Role.TEACHER and s.classes), key=lambda s: s.classes)
+    teachers = sorted((s for s in active if s.role == Role.TEACHER and s.classes), key=lambda s: s.classes)
+    return teachers + ([s for s in active if s.role == Role.HEAD][:1] if kind == "information" else [])
+
+
+def information_reminder(kiosk: Kiosk, viewer: Staff) -> bool:
+    """From 1 June the head is reminded while September's information evenings have no dates
+    (the agreement: they are announced in June)."""
+    today = kiosk.clock.now().date()
+    if viewer.role != Role.HEAD or not 6 <= today.month <= 8:
+        return False
+    september = (dt.date(today.year, 9, 1), dt.date(today.year, 9, 30))
+    return not any(r.kind == "information" and september[0] <= r.first_day <= september[1] for r in rounds(kiosk))
 
 
 def plan_round(kiosk: Kiosk, who: str, *, name: str, kind: str, days: Iterable[dt.date], start: dt.time,
@@ -74,9 +86,14 @@ def plan_round(kiosk: Kiosk, who: str, *, name: str, kind: str, days: Iterable[d
     name = clean_text(name, _("the round's name"), max_length=MAX_NAME, required=True)
     members = [_staff(kiosk, s) for s in staff_ids] or default_staff(kiosk, kind)
     pauses = tuple(Break(a, b) for a, b in breaks)
-    sessions = tuple(Session(m.id, day, start, end, room=m.classes[0] if m.classes else "", breaks=pauses,
-                             class_name=m.classes[0] if kind == "information" and m.classes else "")
-                     for day in sorted(set(days)) for m in members)
+
+    def classes(member: Staff) -> tuple[str, ...]:
+        """An information evening has a session per class (and the head's, for the school)."""
+        return (member.classes or ("",)) if kind == "information" else ("",)
+
+    sessions = tuple(Session(m.id, day, start, end, room=c or (m.classes[0] if m.classes else ""), breaks=pauses,
+                             class_name=c)
+                     for day in sorted(set(days)) for m in members for c in classes(m))
     round_ = Round(name, kind, sessions, slot_minutes=slot_minutes, quiet_confirmed=allow_quiet, by_staff=who,
                    created_at=kiosk.clock.now())
     rules_.check_plan(round_)
@@ -195,6 +212,7 @@ def book(kiosk: Kiosk, round_: Round, pupil: Pupil, who: str, *, staff_id: str |
          day: dt.date | None = None, start: dt.time | None = None, allow_quiet: bool = False) -> Booking:
     """One pupil by hand: at `start` (and `day`), or the first time that suits. Refused with
     the reason on a clash, outside the round, or when the parents said they cannot."""
+    _bookable(round_)
     with kiosk.store.transaction():
         item = _wanted(kiosk, round_, pupil, replies_of(kiosk, round_), staff_id)
         same = next((b for b in bookings_of(kiosk, round_, item.staff_id) if b.pupil_id == pupil.id), None)
@@ -210,6 +228,11 @@ def book(kiosk: Kiosk, round_: Round, pupil: Pupil, who: str, *, staff_id: str |
         kiosk.audit(who, "booking-add", round=round_.id, pupil=pupil.id, staff=booking.staff_id,
                     at=f"{booking.day}T{booking.start:%H:%M}")
     return booking
+
+
+def _bookable(round_: Round) -> None:
+    if round_.kind == "information":
+        raise KioskError(_("an information evening has no meetings to book: print its announcement"))
 
 
 def _chosen_slot(kiosk: Kiosk, round_: Round, item: Wanted, board: Board, day: dt.date | None,
@@ -293,6 +316,7 @@ def fill_round(kiosk: Kiosk, round_: Round, who: str, *, class_name: str | None 
                dry_run: bool = False) -> Filled:
     """Every pupil whose parents replied and who has no meeting yet, families back to back;
     saved in one transaction unless `dry_run` (then nothing changes)."""
+    _bookable(round_)
     with kiosk.store.transaction():
         replies = replies_of(kiosk, round_)
         asked = {r.pupil_id for r in replies if r.wants}
@@ -434,7 +458,9 @@ def _household_letters(kiosk: Kiosk, round_: Round, pupil: Pupil) -> list[pdf.Le
     pupils = _pupils(kiosk)
     together = _("Both parents are invited together, also when they live apart: one conversation, so that "
                  "everyone hears the same thing at the same time.")
-    if family:
+    if round_.kind == "information":
+        body, slip_title, slip = _announcement(kiosk, round_, pupil), "", tuple[str, ...]()
+    elif family:
         lines = [_("Your conversation about {pupil}: {day}, {start}–{end}, with {staff}, room {room}.").format(
             pupil=pupils[b.pupil_id].first_name, day=day_label(b.day), start=f"{b.start:%H:%M}",
             end=f"{b.end:%H:%M}", staff=names.get(b.staff_id, ""), room=b.room or "–") for b in family]
@@ -457,6 +483,22 @@ def _household_letters(kiosk: Kiosk, round_: Round, pupil: Pupil) -> list[pdf.Le
     return [pdf.Letter(", ".join(g.name for g in pupil.guardians if g.household == household), round_.name,
                        tuple(body), slip_title, tuple(slip))
             for household in sorted({g.household for g in pupil.guardians})]
+
+
+def _announcement(kiosk: Kiosk, round_: Round, pupil: Pupil) -> tuple[str, ...]:
+    """The information evening of the pupil's class, and the head's about the school."""
+    names = {s.id: s.name for s in kiosk.repos.staff.all()}
+
+    def when(session: Session) -> str:
+        return f"{day_label(session.day)} {session.start:%H:%M}–{session.end:%H:%M}"
+
+    lines = [_("Dear parents,")]
+    lines += [_("{teacher} explains the school year of class {class_name}: {when}, room {room}.").format(
+        teacher=names.get(s.staff_id, ""), class_name=s.class_name, when=when(s), room=s.room or "–")
+        for s in round_.sessions if s.class_name == pupil.class_name]
+    lines += [_("{head} explains the school: {when}.").format(head=names.get(s.staff_id, ""), when=when(s))
+              for s in round_.sessions if not s.class_name]
+    return (*lines, _("We hope to see you there."))
 
 
 def write_pdf(kiosk: Kiosk, round_: Round, out: Path, who: str, *, staff_id: str | None = None,

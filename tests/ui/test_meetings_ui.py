@@ -147,3 +147,14 @@ async def test_esc_leaves_the_search_then_the_screen(app, kiosk):
         assert isinstance(app.screen, MeetingsScreen) and app.screen.query_one(DataTable).has_focus
         await pilot.press("escape")
         assert not isinstance(app.screen, MeetingsScreen)
+
+
+async def test_from_june_the_head_is_reminded_of_septembers_information_evenings(app, kiosk, clock):
+    clock.advance(days=192)  # 2 June 2027
+    async with session(app) as pilot:
+        reminder = app.screen.query_one("#reminder", Static)
+        assert reminder.display and "september" in str(reminder.render()).lower()
+        meetings.plan_round(kiosk, HEAD_ID, name="Infoavond", kind="information", days=[dt.date(2027, 9, 7)],
+                            start=dt.time(19, 0), end=dt.time(20, 0), slot_minutes=10)
+        app.announce_change()
+        assert await wait_until(pilot, lambda: not reminder.display)

@@ -130,3 +130,27 @@ def test_separated_parents_each_get_a_letter_naming_the_same_meeting(kiosk, tmp_
         assert all(g.name in text for g in pupil.guardians if g.household == household)
         assert not any(g.name in text for g in pupil.guardians if g.household != household)
         assert not any(g.phone and g.phone in text for g in pupil.guardians)
+
+
+def test_information_evenings_are_announced_per_household_and_the_head_is_reminded_in_june(kiosk, clock, tmp_path):
+    from pypdf import PdfReader
+
+    head = kiosk.repos.staff.get(HEAD)
+    assert head
+    assert not meetings.information_reminder(kiosk, head)  # November: not yet
+    clock.advance(days=192)  # Wednesday 2 June 2027
+    assert meetings.information_reminder(kiosk, head)
+    teacher = next(s for s in kiosk.repos.staff.all() if s.role.value == "teacher" and s.classes)
+    assert not meetings.information_reminder(kiosk, teacher)  # the head's to plan
+    info = meetings.plan_round(kiosk, HEAD, name="Infoavond september", kind="information",
+                               days=[dt.date(2027, 9, 7)], start=dt.time(19, 0), end=dt.time(19, 45), slot_minutes=10)
+    assert not meetings.information_reminder(kiosk, head)
+    assert {s.class_name for s in info.sessions} >= {*teacher.classes, ""}  # every class, and the school
+    with pytest.raises(KioskError):
+        meetings.book(kiosk, info, kiosk.repos.pupils.all()[0], HEAD)  # no slots to book
+    pupil = next(p for p in kiosk.repos.pupils.all() if p.class_name == teacher.classes[0])
+    path, pages = meetings.write_pdf(kiosk, info, tmp_path / "info.pdf", HEAD, pupil=pupil)
+    texts = [page.extract_text() for page in PdfReader(path).pages]
+    assert len(texts) == pages == len({g.household for g in pupil.guardians})
+    text = texts[0]
+    assert teacher.name in text and head.name in text and "19:00" in text and pupil.class_name in text

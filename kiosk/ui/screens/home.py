@@ -9,7 +9,7 @@ from textual.widgets import Button, Footer, Static
 
 from kiosk.domain.models import Pupil, Role
 from kiosk.i18n import N_, _
-from kiosk.services import absences, calendar_info, notes, pupils
+from kiosk.services import absences, calendar_info, meetings, notes, pupils
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.base import KioskScreen
 from kiosk.ui.feedback import show_saved
@@ -51,6 +51,7 @@ class HomeScreen(KioskScreen[None]):
             yield Static(id="today-summary")
             yield Static(id="followups-summary")
             yield Static(id="flags")
+            yield Static(id="reminder")
             with Grid(id="tiles"):
                 for name, key, label, _help in AREAS:
                     yield Button(literal(f"{_(label)}  ({key.upper()})"), id=f"tile-{name}", classes="tile")
@@ -79,6 +80,11 @@ class HomeScreen(KioskScreen[None]):
             _("Today: {absent} absent · {late} late · {unexplained} unexplained").format(
                 absent=absent, late=late, unexplained=len(view.unexplained))))
         self._show_follow_ups()
+        remind = self.attempt(lambda: meetings.information_reminder(self.kiosk, self.user))
+        reminder = self.query_one("#reminder", Static)
+        reminder.display = bool(remind)
+        reminder.update(literal(_("September's information evenings have no dates yet: the school announces "
+                                  "them in June (F4, then p plans them).")))
         flagged = [f"{p.full_name} ({p.class_name}, {view.clb[p.id]})"
                    for p in pupils.by_ids(self.kiosk, sorted(view.clb)) if p.active]
         flags = self.query_one("#flags", Static)
