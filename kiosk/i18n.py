@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -40,6 +42,19 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Translate into `language` for a while (a letter in a household's language), or keep
+    the kiosk's language when there is no catalog for it."""
+    global _language
+    before = _language
+    _language = language if language in UI_LANGUAGES else before
+    try:
+        yield
+    finally:
+        _language = before
 
 
 @cache

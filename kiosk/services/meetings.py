@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kiosk import i18n
 from kiosk.domain import meetings as rules_
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.meetings import Board, Conflict, Filled, Slot, Wanted
@@ -452,37 +453,43 @@ def record_outcome(kiosk: Kiosk, round_: Round, booking: Booking, who: str, outc
 # -- paper ------------------------------------------------------------------------------------------
 def _household_letters(kiosk: Kiosk, round_: Round, pupil: Pupil) -> list[pdf.Letter]:
     """One letter per household of the pupil (separated parents each get one, naming the
-    same joint meeting): a confirmation when booked, else the invitation with its slip."""
-    names = {s.id: s.name for s in kiosk.repos.staff.all()}
-    family = family_bookings(kiosk, round_, pupil)
-    pupils = _pupils(kiosk)
+    same joint meeting), in the household's language where the kiosk has it."""
+    letters = []
+    for household in sorted({g.household for g in pupil.guardians}):
+        guardians = [g for g in pupil.guardians if g.household == household]
+        with i18n.speaking(guardians[0].language):
+            letters.append(_letter(kiosk, round_, pupil, ", ".join(g.name for g in guardians)))
+    return letters
+
+
+def _letter(kiosk: Kiosk, round_: Round, pupil: Pupil, to: str) -> pdf.Letter:
+    """An announcement, a confirmation once booked, or the invitation with its reply slip."""
+    if round_.kind == "information":
+        return pdf.Letter(to, round_.name, _announcement(kiosk, round_, pupil))
     together = _("Both parents are invited together, also when they live apart: one conversation, so that "
                  "everyone hears the same thing at the same time.")
-    if round_.kind == "information":
-        body, slip_title, slip = _announcement(kiosk, round_, pupil), "", tuple[str, ...]()
-    elif family:
+    family = family_bookings(kiosk, round_, pupil)
+    if family:
+        names, pupils = {s.id: s.name for s in kiosk.repos.staff.all()}, _pupils(kiosk)
         lines = [_("Your conversation about {pupil}: {day}, {start}–{end}, with {staff}, room {room}.").format(
             pupil=pupils[b.pupil_id].first_name, day=day_label(b.day), start=f"{b.start:%H:%M}",
             end=f"{b.end:%H:%M}", staff=names.get(b.staff_id, ""), room=b.room or "–") for b in family]
-        body = (_("Dear parents,"), *lines, together, _("Can you not come after all? Please let the class "
-                                                          "teacher know in time."))
-        slip_title, slip = "", tuple[str, ...]()
-    else:
-        sessions = [s for s in round_.sessions if s.staff_id == getattr(teacher_of(kiosk, pupil), "id", "")]
-        hours = ", ".join(f"{day_label(s.day)} {s.start:%H:%M}–{s.end:%H:%M}" for s in sessions) or \
-            ", ".join(day_label(d) for d in round_.days)
-        body = (_("Dear parents,"), _("We invite you to the {kind} about {pupil}: {hours}. A conversation lasts "
-                                      "{n} minutes.").format(kind=_(KIND_WORDS[round_.kind]), pupil=pupil.first_name,
-                                                             hours=hours, n=round_.slot_minutes),
-                together, _("Please tick the slip below and return it to the class teacher."))
-        slip_title = _("Reply slip: {pupil} ({class_name})").format(pupil=pupil.full_name,
-                                                                     class_name=pupil.class_name)
-        slip = (_("We would like a conversation."), _("We can come after ____ (time)."),
-                *(_("We cannot come on {day}.").format(day=day_label(d)) for d in round_.days),
-                _("We would also like to talk to the care coordinator."), _("We do not need a conversation."))
-    return [pdf.Letter(", ".join(g.name for g in pupil.guardians if g.household == household), round_.name,
-                       tuple(body), slip_title, tuple(slip))
-            for household in sorted({g.household for g in pupil.guardians})]
+        return pdf.Letter(to, round_.name, (_("Dear parents,"), *lines, together,
+                                            _("Can you not come after all? Please let the class teacher know "
+                                              "in time.")))
+    teacher = teacher_of(kiosk, pupil)
+    sessions = [s for s in round_.sessions if teacher and s.staff_id == teacher.id]
+    hours = ", ".join(f"{day_label(s.day)} {s.start:%H:%M}–{s.end:%H:%M}" for s in sessions) or \
+        ", ".join(day_label(d) for d in round_.days)
+    body = (_("Dear parents,"), _("We invite you to the {kind} about {pupil}: {hours}. A conversation lasts "
+                                  "{n} minutes.").format(kind=_(KIND_WORDS[round_.kind]), pupil=pupil.first_name,
+                                                         hours=hours, n=round_.slot_minutes),
+            together, _("Please tick the slip below and return it to the class teacher."))
+    slip_title = _("Reply slip: {pupil} ({class_name})").format(pupil=pupil.full_name, class_name=pupil.class_name)
+    slip = (_("We would like a conversation."), _("We can come after ____ (time)."),
+            *(_("We cannot come on {day}.").format(day=day_label(d)) for d in round_.days),
+            _("We would also like to talk to the care coordinator."), _("We do not need a conversation."))
+    return pdf.Letter(to, round_.name, body, slip_title, slip)
 
 
 def _announcement(kiosk: Kiosk, round_: Round, pupil: Pupil) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ import pytest
 from kiosk.domain.meetings import Board
 from kiosk.domain.models import Pupil
 from kiosk.errors import KioskError
+from kiosk.i18n import _
 from kiosk.services import absences, meetings
 from kiosk.services import notes as notes_service
 from kiosk.services.context import Kiosk
@@ -154,3 +155,22 @@ def test_information_evenings_are_announced_per_household_and_the_head_is_remind
     assert len(texts) == pages == len({g.household for g in pupil.guardians})
     text = texts[0]
     assert teacher.name in text and head.name in text and "19:00" in text and pupil.class_name in text
+
+
+def test_each_households_letter_is_in_its_language_where_the_kiosk_has_one(kiosk, tmp_path):
+    from pypdf import PdfReader
+
+    from kiosk.domain.models import Guardian
+
+    round_ = plan(kiosk)
+    classmate = kiosk.repos.pupils.all()[0]
+    pupil = Pupil("T9", "Ada", "Proefhoeve", classmate.class_name, guardians=(
+        Guardian("Emma Proefhoeve", language="en"), Guardian("Tom Proefhoeve", household=2, language="nl"),
+        Guardian("Ayşe Proefhoeve", household=3, language="tr")))
+    kiosk.repos.pupils.save_many([pupil])
+    path, _pages = meetings.write_pdf(kiosk, round_, tmp_path / "letters.pdf", HEAD, pupil=pupil)
+    english, dutch, turkish = [page.extract_text() for page in PdfReader(path).pages]
+    assert "Dear parents" in english and "Emma Proefhoeve" in english
+    assert "Beste ouders" in dutch and "Tom Proefhoeve" in dutch
+    assert "Beste ouders" in turkish  # no Turkish catalog yet: the school's language
+    assert _("Dear parents,") == "Beste ouders,"  # and the kiosk speaks Dutch again afterwards
