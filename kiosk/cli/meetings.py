@@ -53,6 +53,9 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--break", dest="breaks", action="append", default=[], help=_("a break, HH:MM-HH:MM (repeatable)"))
     r.add_argument("--staff", action="append", default=[],
                    help=_("a staff member (repeatable; default: every class teacher, or the care staff)"))
+    r.add_argument("--hours", action="append", default=[],
+                   help=_("one staff member's own hours, NAME=HH:MM-HH:MM (repeatable)"))
+    r.add_argument("--room", action="append", default=[], help=_("one staff member's room, NAME=ROOM (repeatable)"))
     r.add_argument("--allow-quiet", action="store_true", help=_("meetings in a quiet moment (from 20:00) anyway"))
     r.add_argument("--by")
     r.set_defaults(run=cmd_plan)
@@ -165,11 +168,21 @@ def cmd_rounds(kiosk: Kiosk, args: argparse.Namespace) -> int:
 def cmd_plan(kiosk: Kiosk, args: argparse.Namespace) -> int:
     days = [entry.read_day(text, today(kiosk)) for text in args.date]
     breaks = [_break(text) for text in args.breaks]
+    hours = {name: _break(span) for name, span in (_pair(text) for text in args.hours)}
+    rooms = dict(_pair(text) for text in args.room)
     round_ = meetings.plan_round(kiosk, acting(kiosk, args.by), name=args.name, kind=args.kind, days=days,
                                  start=_time(args.start), end=_time(args.end), slot_minutes=args.slot,
-                                 breaks=breaks, staff_ids=args.staff, allow_quiet=args.allow_quiet)
+                                 breaks=breaks, staff_ids=args.staff, hours=hours, rooms=rooms,
+                                 allow_quiet=args.allow_quiet)
     say(export.plain_table(ROUND_COLUMNS, [_round_row(kiosk, round_)]))
     return 0
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip() or not value.strip():
+        raise UsageError(_("write NAME=VALUE, not {text!r}").format(text=text))
+    return name.strip(), value.strip()
 
 
 def _break(text: str) -> tuple[dt.time, dt.time]:

@@ -81,18 +81,29 @@ def information_reminder(kiosk: Kiosk, viewer: Staff) -> bool:
 
 def plan_round(kiosk: Kiosk, who: str, *, name: str, kind: str, days: Iterable[dt.date], start: dt.time,
                end: dt.time, slot_minutes: int, breaks: Iterable[tuple[dt.time, dt.time]] = (),
-               staff_ids: Iterable[str] = (), allow_quiet: bool = False) -> Round:
-    """A round with one evening per staff member per day; refused with the reason when it
-    cannot work; a meeting in a quiet moment must be confirmed (`allow_quiet`)."""
+               staff_ids: Iterable[str] = (), hours: dict[str, tuple[dt.time, dt.time]] | None = None,
+               rooms: dict[str, str] | None = None, allow_quiet: bool = False) -> Round:
+    """A round with one evening per staff member per day (`hours` and `rooms` per staff
+    member where they differ); refused with the reason when it cannot work; a meeting in a
+    quiet moment must be confirmed (`allow_quiet`)."""
     name = clean_text(name, _("the round's name"), max_length=MAX_NAME, required=True)
     members = [_staff(kiosk, s) for s in staff_ids] or default_staff(kiosk, kind)
     pauses = tuple(Break(a, b) for a, b in breaks)
+    own_hours = {_staff(kiosk, s).id: h for s, h in (hours or {}).items()}
+    own_rooms = {_staff(kiosk, s).id: clean_text(r, _("the room"), max_length=MAX_NAME)
+                 for s, r in (rooms or {}).items()}
+    unplanned = (set(own_hours) | set(own_rooms)) - {m.id for m in members}
+    if unplanned:
+        raise KioskError(_("{name} has no evening in this round").format(name=_staff(kiosk, unplanned.pop()).name))
 
     def classes(member: Staff) -> tuple[str, ...]:
         """An information evening has a session per class (and the head's, for the school)."""
         return (member.classes or ("",)) if kind == "information" else ("",)
 
-    sessions = tuple(Session(m.id, day, start, end, room=c or (m.classes[0] if m.classes else ""), breaks=pauses,
+    def room(member: Staff, class_name: str) -> str:
+        return own_rooms.get(member.id) or class_name or (member.classes[0] if member.classes else "")
+
+    sessions = tuple(Session(m.id, day, *own_hours.get(m.id, (start, end)), room=room(m, c), breaks=pauses,
                              class_name=c)
                      for day in sorted(set(days)) for m in members for c in classes(m))
     round_ = Round(name, kind, sessions, slot_minutes=slot_minutes, quiet_confirmed=allow_quiet, by_staff=who,

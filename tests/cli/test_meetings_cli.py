@@ -150,3 +150,14 @@ def test_letters_and_a_schedule_read_back_from_the_pdf(cfg, tmp_path):
     in_class = [p for p in everyone if p["class"] == pupil["class"]]
     assert len(texts) >= len(in_class)  # a page per household, separated parents one each
     assert sum("☐" in t or "(time)" in t or "(uur)" in t for t in texts) >= len(in_class) - 1  # the slips
+
+
+
+def test_a_teacher_with_other_hours_is_named_and_checked(cfg):
+    before = snapshot(cfg)
+    for extra, words in ((("--hours", "Niemand Hier=17:00-19:00"), "Niemand Hier"),
+                         (("--hours", "zonder-uren"), "zonder-uren"), (("--room", "=zaal"), "=zaal")):
+        result = kiosk_cmd(cfg, "meetings", "plan", "--name", "x", "--date", "2026-12-17", "--from", "16:00",
+                           "--to", "18:00", *extra)
+        assert words in one_line_error(result, code=result.returncode)
+    assert snapshot(cfg) == before

@@ -174,3 +174,17 @@ def test_each_households_letter_is_in_its_language_where_the_kiosk_has_one(kiosk
     assert "Beste ouders" in dutch and "Tom Proefhoeve" in dutch
     assert "Beste ouders" in turkish  # no Turkish catalog yet: the school's language
     assert _("Dear parents,") == "Beste ouders,"  # and the kiosk speaks Dutch again afterwards
+
+
+def test_one_teacher_with_other_hours_and_another_room(kiosk):
+    pupil = kiosk.repos.pupils.all()[0]
+    teacher = meetings.teacher_of(kiosk, pupil)
+    assert teacher
+    round_ = plan(kiosk, hours={teacher.name: (dt.time(17, 0), dt.time(19, 0))}, rooms={teacher.name: "refter"})
+    own = [s for s in round_.sessions if s.staff_id == teacher.id]
+    others = [s for s in round_.sessions if s.staff_id != teacher.id]
+    assert [(s.start, s.end, s.room) for s in own] == [(dt.time(17, 0), dt.time(19, 0), "refter")]
+    assert all(s.start == dt.time(16, 0) and s.room in {c for t in kiosk.repos.staff.all() for c in t.classes}
+               for s in others)
+    booking = meetings.book(kiosk, round_, pupil, HEAD)
+    assert (booking.start, booking.room) == (dt.time(17, 0), "refter")
