@@ -158,3 +158,22 @@ async def test_from_june_the_head_is_reminded_of_septembers_information_evenings
                             start=dt.time(19, 0), end=dt.time(20, 0), slot_minutes=10)
         app.announce_change()
         assert await wait_until(pilot, lambda: not reminder.display)
+
+
+async def test_a_meeting_is_moved_with_the_same_checks(app, kiosk):
+    round_ = planned(kiosk)
+    meetings.book(kiosk, round_, QUINTEN, HEAD_ID, start=dt.time(16, 30))
+    meetings.book(kiosk, round_, ROOS, HEAD_ID, start=dt.time(16, 40))
+    async with session(app) as pilot:
+        await pilot.press("f4")
+        await open_pupil(pilot, "roos")
+        await pilot.press("tab", "t", *"16:30", "enter")  # Quinten's time: refused
+        await pilot.pause()
+        assert "Quinten Testveld" in text(app, "#form-error")
+        field = app.screen.query_one("#meeting-time", Input)
+        field.value = "17:20"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "17:20–17:30" in text(app, "#meeting-state")
+    assert {b.pupil_id: b.start for b in meetings.bookings_of(kiosk, round_)} == {
+        QUINTEN.id: dt.time(16, 30), ROOS.id: dt.time(17, 20)}

@@ -2,7 +2,8 @@
 
 Type the slip as it is ticked ("na 18:00, niet dinsdag, zorg", or Enter for any time);
 `h` switches household (separated parents each return a slip); `x` the household wants no
-meeting; `b` books the first time that suits every household; `t` books at a time typed."""
+meeting; `b` books the first time that suits every household; `t` books at a time typed, or
+moves the meeting there."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ ACTIONS = (
     KioskAction("h", "household", N_("Household"), N_("The other household's slip (separated parents)")),
     KioskAction("x", "declines", N_("No meeting"), N_("This household wants no meeting")),
     KioskAction("b", "book", N_("Book"), N_("The first time that suits every household")),
-    KioskAction("t", "at_time", N_("At…"), N_("Book at a time you type")),
+    KioskAction("t", "at_time", N_("At…"), N_("Book at a time you type, or move the meeting there")),
     KioskAction("escape", "cancel", N_("Close"), N_("Back to the round")),
 )
 
@@ -132,8 +133,15 @@ class MeetingPupilScreen(KioskForm):
     @on(Input.Submitted, "#meeting-time")
     def _time_typed(self, event: Input.Submitted) -> None:
         text = event.value
-        self.write(lambda: meetings.book(self.kiosk, self.round, self.pupil, self.user.id,
-                                         start=entry.read_time(text)), self._changed)
+        booked = next((b for b in meetings.bookings_of(self.kiosk, self.round) if b.pupil_id == self.pupil.id), None)
+
+        def book_or_move() -> object:
+            start = entry.read_time(text)
+            if booked is None:
+                return meetings.book(self.kiosk, self.round, self.pupil, self.user.id, start=start)
+            return meetings.move(self.kiosk, self.round, booked, self.user.id, start=start)
+
+        self.write(book_or_move, self._changed)
 
     def _changed(self, _result: object) -> None:
         self.show_error("")
