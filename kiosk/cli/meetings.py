@@ -105,25 +105,19 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--out", type=Path, required=True, help=_("a new .ics file"))
     r.set_defaults(run=cmd_ics)
 
-    r = msub.add_parser("care", help=_("who takes part in a care meeting, and its agenda"))
-    r.add_argument("--round", required=True)
-    r.add_argument("meeting", help=_("the meeting's id (kiosk meetings list)"))
+    r = _meeting_parser(msub, "care", _("who takes part in a care meeting, and its agenda"))
     r.add_argument("--with", dest="staff", action="append", default=[], help=_("a staff member (repeatable)"))
     r.add_argument("--partner", action="append", default=[],
                    help=_("an external care partner of the pupil, by name (repeatable)"))
     r.add_argument("--agenda", default="")
-    r.add_argument("--by")
     r.set_defaults(run=cmd_care)
 
-    r = msub.add_parser("outcome", help=_("after a meeting: the outcome and the action points (they become "
-                                          "follow-ups)"))
-    r.add_argument("--round", required=True)
-    r.add_argument("meeting", help=_("the meeting's id (kiosk meetings list)"))
+    r = _meeting_parser(msub, "outcome", _("after a meeting: the outcome and the action points (they become "
+                                           "follow-ups)"))
     r.add_argument("--text", required=True)
     r.add_argument("--action", action="append", default=[],
                    help=_("'OWNER: what [@ YYYY-MM-DD]' (repeatable); without a date, by the 48-hour rule"))
     r.add_argument("--allow-quiet", action="store_true")
-    r.add_argument("--by")
     r.set_defaults(run=cmd_outcome)
 
     r = msub.add_parser("print", help=_("a teacher's schedule, or the letters of a household or a class, as PDF"))
@@ -137,17 +131,23 @@ def add_parsers(sub: Any) -> None:
 
     for name, help_text in (("cancel", _("cancel a meeting")), ("move", _("move a meeting to another slot")),
                             ("mark", _("on the evening: arrived or did not come"))):
-        r = msub.add_parser(name, help=help_text)
-        r.add_argument("--round", required=True)
-        r.add_argument("meeting", help=_("the meeting's id (kiosk meetings list)"))
+        r = _meeting_parser(msub, name, help_text)
         if name == "move":
             r.add_argument("--slot", required=True)
             r.add_argument("--date")
             r.add_argument("--allow-quiet", action="store_true")
         if name == "mark":
             r.add_argument("--status", choices=tuple(STATUS_WORDS), required=True)
-        r.add_argument("--by")
         r.set_defaults(run=CHANGES[name])
+
+
+def _meeting_parser(msub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A command about one meeting of a round."""
+    parser: argparse.ArgumentParser = msub.add_parser(name, help=help_text)
+    parser.add_argument("--round", required=True)
+    parser.add_argument("meeting", help=_("the meeting's id (kiosk meetings list)"))
+    parser.add_argument("--by")
+    return parser
 
 
 def _round_and_pupil(parser: argparse.ArgumentParser) -> None:

@@ -4,7 +4,6 @@ or remove one that ended (chosen in the list, Del, confirmed)."""
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, OptionList, Static
@@ -13,7 +12,7 @@ from kiosk.domain.models import CarePartner, Pupil
 from kiosk.i18n import N_, _
 from kiosk.services import entry, notes
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.screens.form import ERROR_ID, KioskForm
+from kiosk.ui.screens.form import ERROR_ID, StepForm
 from kiosk.ui.text import literal
 from kiosk.ui.widgets.action_bar import ActionBar
 from kiosk.ui.widgets.confirm import ConfirmScreen
@@ -26,12 +25,13 @@ ACTIONS = (
 FIELDS = ("care-who", "care-discipline", "care-frequency", "care-goal", "care-since")
 
 
-class CarePartnerScreen(KioskForm):
+class CarePartnerScreen(StepForm):
     """Dismisses with the CarePartner saved, or None."""
 
     CSS_PATH = "../styles/touch.tcss"
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
+    FIELDS = FIELDS
     AUTO_FOCUS = "#care-who"
 
     def __init__(self, pupil: Pupil) -> None:
@@ -85,19 +85,8 @@ class CarePartnerScreen(KioskForm):
         self.write(lambda: notes.remove_care_partner(self.kiosk, partner, self.user.id),
                    lambda _result: self._list_partners())
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)  # every field is part of the form: Esc closes it
-
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        index = FIELDS.index(event.input.id or "")
-        if index + 1 < len(FIELDS):
-            self.query_one(f"#{FIELDS[index + 1]}", Input).focus()
-        else:
-            self.action_save()
-
     def action_save(self) -> None:
-        value = {field_id: self.query_one(f"#{field_id}", Input).value for field_id in FIELDS}
+        value = self.values()
         today = self.kiosk.clock.now().date()
 
         def save() -> object:

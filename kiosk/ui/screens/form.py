@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.widgets import Input, Static
 
 from kiosk.ui.base import KioskModal
@@ -47,3 +48,28 @@ class KioskForm(KioskModal[object]):
 
     def fields_closed(self) -> None:
         """Redraw what the fields changed (a summary line)."""
+
+
+class StepForm(KioskForm):
+    """Fields filled in order: Enter moves to the next one; Enter in the last (or ctrl+s)
+    runs `action_save`; Esc closes the form, as every field is part of it."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+    """The ids of the fields, in order."""
+
+    def values(self) -> dict[str, str]:
+        return {field_id: self.query_one(f"#{field_id}", Input).value for field_id in self.FIELDS}
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        index = self.FIELDS.index(event.input.id or "")
+        if index + 1 < len(self.FIELDS):
+            self.query_one(f"#{self.FIELDS[index + 1]}", Input).focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        raise NotImplementedError

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
@@ -20,7 +19,7 @@ from kiosk.services.labels import moment_label
 from kiosk.services.meetings import KIND_WORDS
 from kiosk.services.notes import QuietMoment
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.screens.form import ERROR_ID, KioskForm
+from kiosk.ui.screens.form import ERROR_ID, StepForm
 from kiosk.ui.text import literal
 from kiosk.ui.widgets.action_bar import ActionBar
 from kiosk.ui.widgets.confirm import ConfirmScreen
@@ -34,12 +33,13 @@ ACTIONS = (
 FIELDS = ("plan-name", "plan-days", "plan-hours", "plan-slot", "plan-breaks")
 
 
-class PlanRoundScreen(KioskForm):
+class PlanRoundScreen(StepForm):
     """Dismisses with the Round planned, or None."""
 
     CSS_PATH = "../styles/touch.tcss"
     BINDINGS = bindings(ACTIONS)
     ACTIONS = ACTIONS
+    FIELDS = FIELDS
     AUTO_FOCUS = "#plan-name"
 
     def __init__(self) -> None:
@@ -71,19 +71,8 @@ class PlanRoundScreen(KioskForm):
         self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
         self._show_kind()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)  # every field is part of the form: Esc closes it
-
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        index = FIELDS.index(event.input.id or "")
-        if index + 1 < len(FIELDS):
-            self.query_one(f"#{FIELDS[index + 1]}", Input).focus()
-        else:
-            self.action_save()
-
     def action_save(self, allow_quiet: bool = False) -> None:
-        value = {field_id: self.query_one(f"#{field_id}", Input).value for field_id in FIELDS}
+        value = self.values()
         today = self.kiosk.clock.now().date()
 
         def plan() -> Round | QuietMoment:
