@@ -101,7 +101,8 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--round", required=True)
     whose = r.add_mutually_exclusive_group(required=True)
     whose.add_argument("--teacher")
-    whose.add_argument("--pupil", help=_("the pupil's household: their meetings and their siblings'"))
+    whose.add_argument("--pupil", help=_("a household of the pupil: the meetings of its children"))
+    r.add_argument("--household", type=positive, default=1, help=_("which of the pupil's households (default 1)"))
     r.add_argument("--out", type=Path, required=True, help=_("a new .ics file"))
     r.set_defaults(run=cmd_ics)
 
@@ -109,7 +110,7 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--with", dest="staff", action="append", default=[], help=_("a staff member (repeatable)"))
     r.add_argument("--partner", action="append", default=[],
                    help=_("an external care partner of the pupil, by name (repeatable)"))
-    r.add_argument("--agenda", default="")
+    r.add_argument("--agenda")
     r.set_defaults(run=cmd_care)
 
     r = _meeting_parser(msub, "outcome", _("after a meeting: the outcome and the action points (they become "
@@ -201,7 +202,7 @@ def _round_row(kiosk: Kiosk, round_: Round) -> list[Cell]:
 def cmd_reply(kiosk: Kiosk, args: argparse.Namespace) -> int:
     round_ = meetings.find_round(kiosk, args.round)
     pupil = absences.find_pupil(kiosk, args.pupil)
-    slip = read_slip(args.available or "", round_.days)
+    slip = read_slip(args.available or "", round_.days, evening=round_.evening)
     reply = meetings.record_reply(kiosk, round_, pupil, args.household, acting(kiosk, args.by),
                                   wants=not args.declines, after=slip.after, not_days=slip.not_days,
                                   care_wish=slip.care_wish)
@@ -257,7 +258,8 @@ def cmd_ics(kiosk: Kiosk, args: argparse.Namespace) -> int:
     round_ = meetings.find_round(kiosk, args.round)
     teacher = staff.find_staff(kiosk, args.teacher).id if args.teacher else None
     pupil = absences.find_pupil(kiosk, args.pupil) if args.pupil else None
-    path, count = meetings.write_ics(kiosk, round_, args.out, who(), staff_id=teacher, pupil=pupil)
+    path, count = meetings.write_ics(kiosk, round_, args.out, who(), staff_id=teacher, pupil=pupil,
+                                     household=args.household)
     say(ngettext("{n} meeting written to {path}", "{n} meetings written to {path}", count).format(n=count, path=path))
     return 0
 
@@ -277,7 +279,7 @@ def _booking_row(kiosk: Kiosk, booking: Booking) -> list[Cell]:
     names = staff.staff_names(kiosk)
     pupil: Pupil | None = kiosk.repos.pupils.get(booking.pupil_id)
     guardians = ", ".join(g.name for g in pupil.guardians) if pupil else ""
-    also = ", ".join(names.get(s, s) for s in booking.participants)
+    also = ", ".join([*(names.get(s, s) for s in booking.participants), *booking.partners])
     return [booking.id, booking.day.isoformat(), f"{booking.start:%H:%M}", f"{booking.end:%H:%M}",
             names.get(booking.staff_id, booking.staff_id), booking.room, booking.pupil_id,
             pupil.full_name if pupil else "", pupil.class_name if pupil else "", guardians, also, booking.status]
@@ -323,8 +325,8 @@ def cmd_care(kiosk: Kiosk, args: argparse.Namespace) -> int:
             raise KioskError(_("{name!r} is not one care partner of this pupil (partners: {known})").format(
                 name=name, known=", ".join(p.who for p in partners) or "–"))
         ids.append(found[0].id)
-    changed = meetings.set_participants(kiosk, round_, booking, acting(kiosk, args.by), staff_ids=args.staff,
-                                        partner_ids=ids, agenda=args.agenda)
+    changed = meetings.set_participants(kiosk, round_, booking, acting(kiosk, args.by), staff_ids=args.staff or None,
+                                        partner_ids=ids or None, agenda=args.agenda)
     say(export.plain_table(BOOKING_COLUMNS, [_booking_row(kiosk, changed)]))
     return 0
 

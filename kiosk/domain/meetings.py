@@ -117,7 +117,8 @@ class Availability:
 
 _AFTER = re.compile(r"\b(?:na|vanaf|after|from)\s+(\d{1,2}(?:[:.h]\d{2})?)\s*(?:u|uur|h)?(?!\w)", re.I | re.ASCII)
 _NOT = re.compile(r"\b(?:niet|not|geen)\s+(?:op\s+|on\s+)?(\w+)", re.I)
-_CARE = re.compile(r"\b(?:zorg\w*|care)\b", re.I)
+_CARE = re.compile(r"\b(?:zorg|zorgjuf|zorgmeester|zorgteam|zorgleerkracht|zorgco[oö]rdinator|care)\b", re.I)
+_NO_MEETING = re.compile(r"\b(?:geen|no)\s+(?:gesprek|meeting)\b", re.I)
 _FILLER = re.compile(r"\b(?:altijd|any|anytime|ok|en|and|ook|too|also|graag|please|de|het|met|with|the)\b"
                      r"|[,;.+&]", re.I)
 
@@ -131,16 +132,23 @@ class Slip:
     care_wish: bool
 
 
-def read_slip(text: str, days: Sequence[dt.date]) -> Slip:
+def read_slip(text: str, days: Sequence[dt.date], *, evening: bool = True) -> Slip:
     """The ticks of a reply slip, typed: "na 18:00" / "after 18:00", "niet dinsdag" / "not
     Tuesday" (the round's evenings on that weekday), "zorg" / "care"; "altijd" for none.
     Anything else is refused, so a typo never passes for "any time"."""
+    if _NO_MEETING.search(text):
+        raise KioskError(_("a household that wants no meeting: x on the screen (--declines on the command line)"))
+    afters = [match.group(1) for match in _AFTER.finditer(text)]
+    if len(afters) > 1:
+        raise KioskError(_("the slip says 'after' twice ({times}): which one?").format(times=", ".join(afters)))
     after = None
-    for match in _AFTER.finditer(text):
+    for written in afters:
         try:
-            after = parse_time(match.group(1))
+            after = parse_time(written)
         except ValueError:
-            raise KioskError(_("{text!r} is not a time").format(text=match.group(1))) from None
+            raise KioskError(_("{text!r} is not a time").format(text=written)) from None
+        if evening and after.hour < 12:  # "na 6 uur" on an evening's slip is six in the evening
+            after = after.replace(hour=after.hour + 12)
     not_days: list[dt.date] = []
     for match in _NOT.finditer(text):
         weekday = weekday_number(match.group(1))
@@ -293,18 +301,64 @@ def _chain(board: Board, round_: Round, order: Sequence[Wanted], first: Slot,
             board.remove(booking)
 
 
+def family_meetings(board: Board, round_id: str, pupils: Iterable[Pupil]) -> list[Booking]:
+    """The round's meetings already booked for these pupils' brothers and sisters (any pupil
+    who shares a guardian with them)."""
+    found = {b.id: b for p in pupils for g in p.guardians for b in board.busy.get(("guardian", g.family_key), ())
+             if b.round_id == round_id}
+    return list(found.values())
+
+
+def _walk(chain: Sequence[Booking], anchors: Sequence[Booking]) -> dt.timedelta | None:
+    """The shortest walk between the chain and a family meeting already booked, when the
+    chain starts after one or ends before one on its evening; None when it does neither."""
+    first, last = min(chain, key=lambda b: b.start), max(chain, key=lambda b: b.end)
+    gaps = [gap for a in anchors if a.day == first.day
+            for gap in (_at(first.day, first.start) - _at(a.day, a.end), _at(a.day, a.start) - _at(last.day, last.end))
+            if dt.timedelta(0) <= gap <= MAX_WALK]
+    return min(gaps, default=None)
+
+
+def touches(chain: Sequence[Booking], anchors: Sequence[Booking]) -> bool:
+    """The chain starts right after a family meeting, or ends right before one (or there is none)."""
+    return not anchors or _walk(chain, anchors) is not None
+
+
+def _chained(board: Board, round_: Round, family: list[Wanted], slots: dict[str, list[Slot]], by: str,
+             anchors: list[Booking]) -> list[Booking] | None:
+    """The family's new meetings back to back, as close as can be to the ones already booked;
+    apart from them only when nothing closer is free."""
+    best: tuple[dt.timedelta, list[Booking]] | None = None
+    fallback: list[Booking] | None = None
+    orders = itertools.permutations(family) if len(family) <= 4 else iter([tuple(family)])
+    for order in itertools.islice(orders, MAX_ORDERS):
+        for first in slots.get(order[0].staff_id, ()):
+            chain = _chain(board, round_, order, first, slots, by)
+            if not chain:
+                continue
+            if not anchors:
+                return chain
+            walk = _walk(chain, anchors)
+            if walk is None:
+                fallback = fallback or chain
+            elif best is None or walk < best[0]:
+                best = (walk, chain)
+                if not walk:
+                    return chain
+    return best[1] if best else fallback
+
+
 def _place_family(board: Board, round_: Round, family: list[Wanted], slots: dict[str, list[Slot]],
                   by: str, result: Filled) -> None:
-    orders = (itertools.permutations(family) if len(family) <= 4 else iter([tuple(family)]))
-    if len(family) > 1:
-        for order in itertools.islice(orders, MAX_ORDERS):
-            for first in slots.get(order[0].staff_id, ()):
-                chained = _chain(board, round_, order, first, slots, by)
-                if chained:
-                    for placed in chained:
-                        board.add(placed)
-                    result.placed += chained
-                    return
+    anchors = family_meetings(board, round_.id, [w.pupil for w in family])
+    chain = _chained(board, round_, family, slots, by, anchors) if len(family) > 1 or anchors else None
+    if chain:
+        for placed in chain:
+            board.add(placed)
+        result.placed += chain
+        if not touches(chain, anchors):
+            result.apart += [w.pupil for w in family]
+        return
     for item in family:  # one by one: some meetings, apart, beat none
         single = _first_free(board, round_, item, slots, by)
         if single is None:
@@ -312,7 +366,7 @@ def _place_family(board: Board, round_: Round, family: list[Wanted], slots: dict
             continue
         board.add(single)
         result.placed.append(single)
-        if len(family) > 1:
+        if len(family) > 1 or anchors:
             result.apart.append(item.pupil)
 
 

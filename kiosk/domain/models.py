@@ -219,6 +219,11 @@ class Round:
     def days(self) -> list[dt.date]:
         return sorted({s.day for s in self.sessions})
 
+    @property
+    def evening(self) -> bool:
+        """Every session from noon on: "na 6 uur" then means 18:00."""
+        return all(s.start >= dt.time(12, 0) for s in self.sessions)
+
 
 @dataclass(frozen=True)
 class Reply:

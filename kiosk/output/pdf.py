@@ -54,7 +54,9 @@ def letters(school: str, pages: Iterable[Letter]) -> bytes:
             doc.text_block(paragraph)
         if letter.slip:
             doc.ln(6)
-            doc.dashed_line(doc.l_margin, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
+            doc.set_dash_pattern(dash=2, gap=2)  # cut here: the slip goes back to school
+            doc.line(doc.l_margin, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
+            doc.set_dash_pattern()
             doc.ln(6)
             doc.text_block(letter.slip_title, bold=True)
             for line in letter.slip:

@@ -19,7 +19,6 @@ from kiosk.errors import KioskError, NotFound
 from kiosk.i18n import N_, _
 from kiosk.output import ics, pdf
 from kiosk.services import notes
-from kiosk.services.absences import siblings
 from kiosk.services.context import Kiosk
 from kiosk.services.labels import day_label
 from kiosk.services.pupils import known_class, list_pupils
@@ -86,6 +85,9 @@ def plan_round(kiosk: Kiosk, who: str, *, name: str, kind: str, days: Iterable[d
     """A round with one evening per staff member per day (`hours` and `rooms` per staff
     member where they differ); refused with the reason when it cannot work; a meeting in a
     quiet moment must be confirmed (`allow_quiet`)."""
+    planner = kiosk.repos.staff.get(who)
+    if planner and planner.role not in (Role.HEAD, Role.CARE):
+        raise KioskError(_("the head or care staff plan a round"))
     name = clean_text(name, _("the round's name"), max_length=MAX_NAME, required=True)
     members = [_staff(kiosk, s) for s in staff_ids] or default_staff(kiosk, kind)
     pauses = tuple(Break(a, b) for a, b in breaks)
@@ -109,15 +111,42 @@ def plan_round(kiosk: Kiosk, who: str, *, name: str, kind: str, days: Iterable[d
     round_ = Round(name, kind, sessions, slot_minutes=slot_minutes, quiet_confirmed=allow_quiet, by_staff=who,
                    created_at=kiosk.clock.now())
     rules_.check_plan(round_)
+    _check_days(kiosk, round_)
     if not allow_quiet:
         for slot in sorted(s for slots in rules_.round_slots(round_).values() for s in slots):
-            notes.check_planned(kiosk, dt.datetime.combine(slot.day, slot.start), allow_quiet=False)
+            _check_not_quiet(kiosk, slot.day, slot.start, slot.end, allow_quiet=False)
         for session in sessions:
-            notes.check_planned(kiosk, dt.datetime.combine(session.day, session.start), allow_quiet=False)
+            _check_not_quiet(kiosk, session.day, session.start, session.end, allow_quiet=False)
     with kiosk.store.transaction():
+        _check_free(kiosk, round_)
         kiosk.repos.rounds.add(round_)
         kiosk.audit(who, "round-plan", round=round_.id, kind=kind, sessions=len(sessions))
     return round_
+
+
+def _check_days(kiosk: Kiosk, round_: Round) -> None:
+    """Evenings to come, in one school year (its meetings are kept with that year)."""
+    today = kiosk.clock.now().date()
+    past = [d for d in round_.days if d < today]
+    if past:
+        raise KioskError(_("{day} has passed").format(day=day_label(past[0], with_year=True)))
+    years = {school_year_of(d) for d in round_.days}
+    if len(years) > 1:
+        raise KioskError(_("a round's evenings lie in one school year: plan a round per school year"))
+
+
+def _check_free(kiosk: Kiosk, round_: Round) -> None:
+    """Nobody is planned for an evening while they have meetings then in another round."""
+    days = set(round_.days)
+    booked = [b for b in kiosk.repos.bookings.in_year(school_year_of(round_.first_day)) if b.day in days]
+    names = {s.id: s.name for s in kiosk.repos.staff.all()}
+    for session in round_.sessions:
+        for b in booked:
+            if session.staff_id in (b.staff_id, *b.participants) and b.day == session.day \
+                    and b.start < session.end and session.start < b.end:
+                raise KioskError(_("{name} has meetings then ({day} {time}) in another round").format(
+                    name=names.get(session.staff_id, session.staff_id), day=day_label(b.day),
+                    time=f"{b.start:%H:%M}"))
 
 
 def _staff(kiosk: Kiosk, text: str) -> Staff:
@@ -163,6 +192,20 @@ def slip_words(reply: Reply) -> str:
     return ", ".join(parts) or _("any time")
 
 
+def slip_warning(kiosk: Kiosk, round_: Round, pupil: Pupil) -> str:
+    """What the slips now say about a meeting already booked ("" when it still suits)."""
+    replies = [r for r in replies_of(kiosk, round_) if r.pupil_id == pupil.id]
+    booked = [b for b in bookings_of(kiosk, round_) if b.pupil_id == pupil.id]
+    if not booked or not replies:
+        return ""
+    if not any(r.wants for r in replies):
+        return _("The parents now want no meeting: cancel it on the schedule (Del).")
+    available = rules_.availability(replies)
+    clashing = [b for b in booked if not available.allows(Slot(b.day, b.start, b.end, b.staff_id))]
+    return _("The meeting at {time} no longer suits these parents: t moves it.").format(
+        time=f"{clashing[0].start:%H:%M}") if clashing else ""
+
+
 # -- bookings --------------------------------------------------------------------------------------
 def bookings_of(kiosk: Kiosk, round_: Round, staff_id: str | None = None) -> list[Booking]:
     found = [b for b in kiosk.repos.bookings.in_year(school_year_of(round_.first_day)) if b.round_id == round_.id
@@ -191,9 +234,9 @@ def describe(kiosk: Kiosk, conflict: Conflict) -> str:
     if conflict.kind == "staff":
         who = names.get(conflict.subject, conflict.subject)
     elif conflict.kind == "guardian":
-        who = conflict.subject.split("|", 1)[0].title()  # the family key starts with the name
+        who = next((g.name for g in (pupil.guardians if pupil else ()) if g.family_key == conflict.subject), about)
     elif conflict.kind == "partner":
-        who = next((p.who for p in kiosk.repos.care_partners.all() if p.id == conflict.subject), conflict.subject)
+        who = conflict.subject  # the practice, by name: one practice is in one place at a time
     elif conflict.kind == "room":
         who = _("room {room}").format(room=conflict.subject)
     else:
@@ -209,10 +252,7 @@ class Placed:
 
 def _wanted(kiosk: Kiosk, round_: Round, pupil: Pupil, replies: list[Reply], staff_id: str | None = None) -> Wanted:
     if staff_id is None:
-        teacher = teacher_of(kiosk, pupil)
-        if teacher is None:
-            raise KioskError(_("{class_name} has no class teacher in the kiosk").format(class_name=pupil.class_name))
-        staff_id = teacher.id
+        staff_id = _staff_for(kiosk, round_, pupil)
     own = [r for r in replies if r.pupil_id == pupil.id]
     care = [s.id for s in kiosk.repos.staff.all() if s.active and s.role == Role.CARE and s.id != staff_id]
     wants_care = round_.kind == "care" or any(r.care_wish for r in own)
@@ -220,13 +260,37 @@ def _wanted(kiosk: Kiosk, round_: Round, pupil: Pupil, replies: list[Reply], sta
     return Wanted(pupil, staff_id, rules_.availability(own), participants)
 
 
+def _staff_for(kiosk: Kiosk, round_: Round, pupil: Pupil) -> str:
+    """Whom the parents meet: the class teacher; in care meetings, the round's care staff."""
+    if round_.kind == "care":
+        return round_.sessions[0].staff_id
+    teacher = teacher_of(kiosk, pupil)
+    if teacher is None:
+        raise KioskError(_("{class_name} has no class teacher in the kiosk").format(class_name=pupil.class_name))
+    return teacher.id
+
+
+def wanted_states(replies: Iterable[Reply]) -> dict[str, bool]:
+    """Per pupil with a slip: True when a household wants a meeting (one is enough: the other
+    household is invited to the same meeting), False when every slip declines."""
+    states: dict[str, bool] = {}
+    for reply in replies:
+        states[reply.pupil_id] = states.get(reply.pupil_id, False) or reply.wants
+    return states
+
+
 def book(kiosk: Kiosk, round_: Round, pupil: Pupil, who: str, *, staff_id: str | None = None,
          day: dt.date | None = None, start: dt.time | None = None, allow_quiet: bool = False) -> Booking:
     """One pupil by hand: at `start` (and `day`), or the first time that suits. Refused with
     the reason on a clash, outside the round, or when the parents said they cannot."""
     _bookable(round_)
+    _may_book(kiosk, who, pupil)
     with kiosk.store.transaction():
-        item = _wanted(kiosk, round_, pupil, replies_of(kiosk, round_), staff_id)
+        replies = replies_of(kiosk, round_)
+        if wanted_states(replies).get(pupil.id) is False:
+            raise KioskError(_("the parents of {name} said they want no meeting (a new reply slip changes "
+                               "that)").format(name=pupil.full_name))
+        item = _wanted(kiosk, round_, pupil, replies, staff_id)
         same = next((b for b in bookings_of(kiosk, round_, item.staff_id) if b.pupil_id == pupil.id), None)
         if same is not None:
             raise KioskError(_("{name} already has a meeting in this round ({day} {time}): move it instead").format(
@@ -242,6 +306,15 @@ def book(kiosk: Kiosk, round_: Round, pupil: Pupil, who: str, *, staff_id: str |
     return booking
 
 
+def _may_book(kiosk: Kiosk, who: str, pupil: Pupil) -> None:
+    """A teacher books the pupils of their own classes; the head, care staff and the office
+    (and the command line) any pupil."""
+    member = kiosk.repos.staff.get(who)
+    if member and member.role == Role.TEACHER and pupil.class_name not in member.classes:
+        raise KioskError(_("{name} is not in your class: the class teacher, the head or the office books "
+                           "this meeting").format(name=pupil.full_name))
+
+
 def _bookable(round_: Round) -> None:
     if round_.kind == "information":
         raise KioskError(_("an information evening has no meetings to book: print its announcement"))
@@ -252,18 +325,27 @@ def _chosen_slot(kiosk: Kiosk, round_: Round, item: Wanted, board: Board, day: d
     own = rules_.round_slots(round_).get(item.staff_id, [])
     if not own:
         raise KioskError(_("{name} has no evening in this round").format(name=_staff(kiosk, item.staff_id).name))
+    if day is not None and day not in {s.day for s in own}:
+        raise KioskError(_("{day} is not an evening of this round").format(day=day_label(day)))
     if start is None:
-        free = next((s for s in own if (day is None or s.day == day) and item.available.allows(s)
-                     and board.conflict(_as_booking(round_, item, s)) is None), None)
-        if free is None:
+        now = kiosk.clock.now()
+        free = [s for s in own if (day is None or s.day == day) and item.available.allows(s)
+                and dt.datetime.combine(s.day, s.start) > now and board.conflict(_as_booking(round_, item, s)) is None]
+        if not free:
             raise KioskError(_("no free time left that suits the parents"))
-        return free
+        family = rules_.family_meetings(board, round_.id, [item.pupil])
+        return min(free, key=lambda s: _walk_to(s, round_, item, family))  # next to a brother or sister
     days = [day] if day else sorted({s.day for s in own})
     match = next((s for d in days for s in own if s.day == d and s.start == start), None)
     if match is None:
         raise KioskError(_("{time} is not a slot of this round (slots of {n} minutes from {first})").format(
             time=f"{start:%H:%M}", n=round_.slot_minutes, first=f"{own[0].start:%H:%M}"))
     return match
+
+
+def _walk_to(slot: Slot, round_: Round, item: Wanted, family: list[Booking]) -> tuple[bool, Slot]:
+    """Slots next to a brother's or sister's meeting first, then in time order."""
+    return (not rules_.touches([_as_booking(round_, item, slot)], family) or not family, slot)
 
 
 def _as_booking(round_: Round, item: Wanted, slot: Slot) -> Booking:
@@ -275,11 +357,20 @@ def _check(kiosk: Kiosk, round_: Round, board: Board, booking: Booking, item: Wa
     slot = Slot(booking.day, booking.start, booking.end, booking.staff_id, booking.room)
     if not item.available.allows(slot):
         raise KioskError(_("the parents said they cannot come then"))
+    if dt.datetime.combine(booking.day, booking.start) <= kiosk.clock.now():
+        raise KioskError(_("{day} {time} has passed").format(day=day_label(booking.day), time=f"{booking.start:%H:%M}"))
     conflict = board.conflict(booking)
     if conflict is not None:
         raise KioskError(describe(kiosk, conflict))
     if not round_.quiet_confirmed:
-        notes.check_planned(kiosk, dt.datetime.combine(booking.day, booking.start), allow_quiet=allow_quiet)
+        _check_not_quiet(kiosk, booking.day, booking.start, booking.end, allow_quiet)
+
+
+def _check_not_quiet(kiosk: Kiosk, day: dt.date, start: dt.time, end: dt.time, allow_quiet: bool) -> None:
+    """Its start and its last minute: a meeting that runs past 20:00 is in a quiet moment too."""
+    last = dt.datetime.combine(day, end) - dt.timedelta(minutes=1)
+    for moment in (dt.datetime.combine(day, start), last):
+        notes.check_planned(kiosk, moment, allow_quiet=allow_quiet)
 
 
 def find_booking(kiosk: Kiosk, round_: Round, booking_id: str) -> Booking:
@@ -307,6 +398,8 @@ def move(kiosk: Kiosk, round_: Round, booking: Booking, who: str, *, start: dt.t
 def cancel(kiosk: Kiosk, round_: Round, booking: Booking, who: str) -> None:
     with kiosk.store.transaction():
         current = find_booking(kiosk, round_, booking.id)
+        if current.outcome_note:
+            raise KioskError(_("this meeting took place: its outcome is noted"))
         kiosk.repos.bookings.remove([current])
         kiosk.audit(who, "booking-cancel", round=round_.id, pupil=current.pupil_id)
 
@@ -317,6 +410,8 @@ def mark(kiosk: Kiosk, round_: Round, booking: Booking, status: str, who: str) -
         raise KioskError(_("a meeting is booked, arrived or no_show"))
     with kiosk.store.transaction():
         current = find_booking(kiosk, round_, booking.id)
+        if status != "booked" and kiosk.clock.now().date() < current.day:
+            raise KioskError(_("the evening of {day} has not come yet").format(day=day_label(current.day)))
         changed = replace(current, status=status)
         kiosk.repos.bookings.replace(current, changed)
         kiosk.audit(who, "booking-mark", round=round_.id, pupil=current.pupil_id, status=status)
@@ -329,13 +424,15 @@ def fill_round(kiosk: Kiosk, round_: Round, who: str, *, class_name: str | None 
     """Every pupil whose parents replied and who has no meeting yet, families back to back;
     saved in one transaction unless `dry_run` (then nothing changes)."""
     _bookable(round_)
+    member = kiosk.repos.staff.get(who)
+    if member and member.role == Role.TEACHER and class_name not in member.classes:
+        raise KioskError(_("a teacher fills their own class; the head fills the school"))
     with kiosk.store.transaction():
         replies = replies_of(kiosk, round_)
-        asked = {r.pupil_id for r in replies if r.wants}
-        declined = {r.pupil_id for r in replies if not r.wants}
+        asked = {pupil_id for pupil_id, wants in wanted_states(replies).items() if wants}
         booked = {b.pupil_id for b in bookings_of(kiosk, round_)}
         pupils = [p for p in _class_pupils(kiosk, class_name)
-                  if p.id in asked - declined - booked and teacher_of(kiosk, p) is not None]
+                  if p.id in asked - booked and (round_.kind == "care" or teacher_of(kiosk, p) is not None)]
         wanted = [_wanted(kiosk, round_, p, replies) for p in pupils]
         filled = rules_.fill(round_, wanted, _board(kiosk, round_), by=who)
         if not dry_run and filled.placed:
@@ -358,9 +455,8 @@ class Unbooked:
 
 def unbooked(kiosk: Kiosk, round_: Round, class_name: str | None = None) -> list[Unbooked]:
     """Per class, who has no meeting yet: not replied (ask at the gate), declined, or not placed."""
-    replies = replies_of(kiosk, round_)
     booked = {b.pupil_id for b in bookings_of(kiosk, round_)}
-    replied = {r.pupil_id: r.wants for r in replies}
+    replied = wanted_states(replies_of(kiosk, round_))
     found = []
     for pupil in _class_pupils(kiosk, class_name):
         if pupil.id in booked:
@@ -372,10 +468,13 @@ def unbooked(kiosk: Kiosk, round_: Round, class_name: str | None = None) -> list
 
 
 # -- calendar files ----------------------------------------------------------------------------------
-def family_bookings(kiosk: Kiosk, round_: Round, pupil: Pupil) -> list[Booking]:
-    """A household's meetings: this pupil's and their brothers' and sisters'."""
-    family = {pupil.id, *(p.id for p in siblings(kiosk, pupil))}
-    return [b for b in bookings_of(kiosk, round_) if b.pupil_id in family]
+def household_bookings(kiosk: Kiosk, round_: Round, pupil: Pupil, household: int) -> list[Booking]:
+    """One household's meetings: of the children who have a guardian in it (a half-brother
+    who lives with the other parent is not this household's business)."""
+    keys = {g.family_key for g in pupil.guardians if g.household == household}
+    pupils = _pupils(kiosk)
+    return [b for b in bookings_of(kiosk, round_) if b.pupil_id in pupils
+            and keys & {g.family_key for g in pupils[b.pupil_id].guardians}]
 
 
 def _event(kiosk: Kiosk, round_: Round, booking: Booking, names: dict[str, Staff]) -> ics.Meeting:
@@ -391,11 +490,14 @@ def _event(kiosk: Kiosk, round_: Round, booking: Booking, names: dict[str, Staff
 
 
 def write_ics(kiosk: Kiosk, round_: Round, out: Path, who: str, *, staff_id: str | None = None,
-              pupil: Pupil | None = None) -> tuple[Path, int]:
+              pupil: Pupil | None = None, household: int = 1) -> tuple[Path, int]:
     """A teacher's or a household's meetings as a new .ics file; audited once written."""
     if (staff_id is None) == (pupil is None):
         raise KioskError(_("choose a staff member or a pupil"))
-    found = family_bookings(kiosk, round_, pupil) if pupil else bookings_of(kiosk, round_, staff_id)
+    if pupil and household not in {g.household for g in pupil.guardians}:
+        raise KioskError(_("{name} has no household {n} (households: {known})").format(
+            name=pupil.full_name, n=household, known=", ".join(str(g.household) for g in pupil.guardians)))
+    found = household_bookings(kiosk, round_, pupil, household) if pupil else bookings_of(kiosk, round_, staff_id)
     names = {s.id: s for s in kiosk.repos.staff.all()}
     payload = ics.calendar([_event(kiosk, round_, b, names) for b in found], kiosk.clock.now())
     path = write_private(out, payload)
@@ -408,20 +510,27 @@ def write_ics(kiosk: Kiosk, round_: Round, out: Path, who: str, *, staff_id: str
 
 
 # -- care meetings: who takes part, the agenda, the outcome --------------------------------------------
-def set_participants(kiosk: Kiosk, round_: Round, booking: Booking, who: str, *, staff_ids: Iterable[str] = (),
-                     partner_ids: Iterable[str] = (), agenda: str = "") -> Booking:
-    """Staff and the pupil's external care partners who take part, and an agenda line; each
-    must be free then."""
+def set_participants(kiosk: Kiosk, round_: Round, booking: Booking, who: str, *,
+                     staff_ids: Iterable[str] | None = None, partner_ids: Iterable[str] | None = None,
+                     agenda: str | None = None) -> Booking:
+    """Staff and the pupil's external care partners who take part, and an agenda line (what is
+    not given stays as it was); each must be free then. A partner is known by their practice's
+    name, so one practice is never in two meetings at once."""
     with kiosk.store.transaction():
         current = find_booking(kiosk, round_, booking.id)
-        found = [_staff(kiosk, s).id for s in staff_ids]
-        members = tuple(dict.fromkeys(s for s in found if s != current.staff_id))
-        own = {p.id: p for p in notes.partners_of(kiosk, current.pupil_id)}
-        unknown = [p for p in partner_ids if p not in own]
-        if unknown:
-            raise KioskError(_("{id!r} is not a care partner of this pupil").format(id=unknown[0]))
-        changed = replace(current, participants=members, partners=tuple(dict.fromkeys(partner_ids)),
-                          agenda=clean_text(agenda, _("the agenda"), max_length=MAX_SHORT))
+        changed = current
+        if staff_ids is not None:
+            found = [_staff(kiosk, s).id for s in staff_ids]
+            changed = replace(changed, participants=tuple(dict.fromkeys(s for s in found if s != current.staff_id)))
+        if partner_ids is not None:
+            own = {p.id: p for p in notes.partners_of(kiosk, current.pupil_id)}
+            unknown = [p for p in partner_ids if p not in own]
+            if unknown:
+                raise KioskError(_("{id!r} is not a care partner of this pupil").format(id=unknown[0]))
+            changed = replace(changed, partners=tuple(dict.fromkeys(own[p].who for p in partner_ids)))
+        if agenda is not None:
+            changed = replace(changed, agenda=clean_text(agenda, _("the agenda"), max_length=MAX_SHORT))
+        members = changed.participants
         conflict = _board(kiosk, round_).conflict(changed)
         if conflict is not None:
             raise KioskError(describe(kiosk, conflict))
@@ -447,6 +556,8 @@ def record_outcome(kiosk: Kiosk, round_: Round, booking: Booking, who: str, outc
         current = find_booking(kiosk, round_, booking.id)
         if current.outcome_note:
             raise KioskError(_("the outcome of this meeting was noted already"))
+        if current.status == "no_show":
+            raise KioskError(_("the parents did not come to this meeting: plan a new one"))
         pupil = _pupils(kiosk)[current.pupil_id]
         at = dt.datetime.combine(current.day, current.start)
         if at > kiosk.clock.now():
@@ -454,8 +565,9 @@ def record_outcome(kiosk: Kiosk, round_: Round, booking: Booking, who: str, outc
         noted = notes.add_note(kiosk, [pupil], outcome, who, at=at, where="appointment",
                                level="care" if round_.kind == "care" else "class",
                                guardians=[g.name for g in pupil.guardians])
+        since = max(at, kiosk.clock.now().replace(second=0, microsecond=0))  # the 48 hours start when noted
         follow_ups = [notes.add_action_point(kiosk, noted.note, a.owner, a.what,
-                                             a.due or notes.default_due(kiosk, at), who, allow_quiet=allow_quiet)
+                                             a.due or notes.default_due(kiosk, since), who, allow_quiet=allow_quiet)
                       for a in actions]
         kiosk.repos.bookings.replace(current, replace(current, outcome_note=noted.note.id))
     return noted.note, follow_ups
@@ -469,38 +581,41 @@ def _household_letters(kiosk: Kiosk, round_: Round, pupil: Pupil) -> list[pdf.Le
     for household in sorted({g.household for g in pupil.guardians}):
         guardians = [g for g in pupil.guardians if g.household == household]
         with i18n.speaking(guardians[0].language):
-            letters.append(_letter(kiosk, round_, pupil, ", ".join(g.name for g in guardians)))
+            letters.append(_letter(kiosk, round_, pupil, household, ", ".join(g.name for g in guardians)))
     return letters
 
 
-def _letter(kiosk: Kiosk, round_: Round, pupil: Pupil, to: str) -> pdf.Letter:
-    """An announcement, a confirmation once booked, or the invitation with its reply slip."""
+def _letter(kiosk: Kiosk, round_: Round, pupil: Pupil, household: int, to: str) -> pdf.Letter:
+    """The household's meetings booked so far (its children only), and for the pupil without
+    one yet the invitation with its reply slip; an information evening's announcement."""
     if round_.kind == "information":
         return pdf.Letter(to, round_.name, _announcement(kiosk, round_, pupil))
-    together = _("Both parents are invited together, also when they live apart: one conversation, so that "
-                 "everyone hears the same thing at the same time.")
-    family = family_bookings(kiosk, round_, pupil)
-    if family:
-        names, pupils = {s.id: s.name for s in kiosk.repos.staff.all()}, _pupils(kiosk)
-        lines = [_("Your conversation about {pupil}: {day}, {start}–{end}, with {staff}, room {room}.").format(
-            pupil=pupils[b.pupil_id].first_name, day=day_label(b.day), start=f"{b.start:%H:%M}",
-            end=f"{b.end:%H:%M}", staff=names.get(b.staff_id, ""), room=b.room or "–") for b in family]
-        return pdf.Letter(to, round_.name, (_("Dear parents,"), *lines, together,
-                                            _("Can you not come after all? Please let the class teacher know "
-                                              "in time.")))
-    teacher = teacher_of(kiosk, pupil)
-    sessions = [s for s in round_.sessions if teacher and s.staff_id == teacher.id]
-    hours = ", ".join(f"{day_label(s.day)} {s.start:%H:%M}–{s.end:%H:%M}" for s in sessions) or \
-        ", ".join(day_label(d) for d in round_.days)
-    body = (_("Dear parents,"), _("We invite you to the {kind} about {pupil}: {hours}. A conversation lasts "
-                                  "{n} minutes.").format(kind=_(KIND_WORDS[round_.kind]), pupil=pupil.first_name,
-                                                         hours=hours, n=round_.slot_minutes),
-            together, _("Please tick the slip below and return it to the class teacher."))
+    names, pupils = {s.id: s.name for s in kiosk.repos.staff.all()}, _pupils(kiosk)
+    booked = household_bookings(kiosk, round_, pupil, household)
+    lines = [_("Dear parents,")]
+    lines += [_("Your conversation about {pupil}: {day}, {start}–{end}, with {staff}, room {room}.").format(
+        pupil=pupils[b.pupil_id].first_name, day=day_label(b.day), start=f"{b.start:%H:%M}", end=f"{b.end:%H:%M}",
+        staff=names.get(b.staff_id, ""), room=b.room or "–") for b in booked]
+    invited = not any(b.pupil_id == pupil.id for b in booked)
+    if invited:
+        teacher = teacher_of(kiosk, pupil)
+        sessions = [s for s in round_.sessions if teacher and s.staff_id == teacher.id]
+        hours = ", ".join(f"{day_label(s.day)} {s.start:%H:%M}–{s.end:%H:%M}" for s in sessions) or \
+            ", ".join(day_label(d) for d in round_.days)
+        lines.append(_("We invite you to the {kind} about {pupil}: {hours}. A conversation lasts {n} minutes.")
+                     .format(kind=_(KIND_WORDS[round_.kind]), pupil=pupil.first_name, hours=hours,
+                             n=round_.slot_minutes))
+    lines.append(_("Both parents are invited together, also when they live apart: one conversation, so that "
+                   "everyone hears the same thing at the same time."))
+    if not invited:
+        lines.append(_("Can you not come after all? Please let the class teacher know in time."))
+        return pdf.Letter(to, round_.name, tuple(lines))
+    lines.append(_("Please tick the slip below and return it to the class teacher."))
     slip_title = _("Reply slip: {pupil} ({class_name})").format(pupil=pupil.full_name, class_name=pupil.class_name)
     slip = (_("We would like a conversation."), _("We can come after ____ (time)."),
             *(_("We cannot come on {day}.").format(day=day_label(d)) for d in round_.days),
             _("We would also like to talk to the care coordinator."), _("We do not need a conversation."))
-    return pdf.Letter(to, round_.name, body, slip_title, slip)
+    return pdf.Letter(to, round_.name, tuple(lines), slip_title, slip)
 
 
 def _announcement(kiosk: Kiosk, round_: Round, pupil: Pupil) -> tuple[str, ...]:

@@ -4,6 +4,8 @@ Monday 23 November 2026): plan, reply slips, book, a clash refused, fill, unbook
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.cli import test_absences_cli as absences_cli
@@ -20,6 +22,12 @@ def plan(cfg: Path) -> dict[str, str]:
     [round_] = [r for r in json.loads(ok(cfg, "meetings", "rounds", "--format", "json").stdout)
                 if r["name"] == "Proefavond december"]
     return round_
+
+
+def on_the_evening(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**absences_cli.CLI_ENV, "KIOSK_NOW": "2026-12-17T19:30"}
+    return subprocess.run([sys.executable, "-m", "kiosk", "--config", str(config), *args], capture_output=True,
+                          text=True, env=env, timeout=120)
 
 
 def meetings(cfg: Path, *args: str) -> list[dict[str, str]]:
@@ -88,8 +96,10 @@ def test_fill_a_class_dry_run_then_for_real_and_the_unbooked_list_shrinks(cfg):
     assert len(times) == len(set(times))  # nobody twice at once
 
     meeting = placed[0]["id"]
-    marked = ok(cfg, "meetings", "mark", *ROUND, meeting, "--status", "no_show").stdout
-    assert "did not come" in marked
+    early = kiosk_cmd(cfg, "meetings", "mark", *ROUND, meeting, "--status", "no_show")
+    assert "17/12" in one_line_error(early)  # not before the evening
+    marked = on_the_evening(cfg, "meetings", "mark", *ROUND, meeting, "--status", "no_show")
+    assert marked.returncode == 0 and "did not come" in marked.stdout, marked.stderr
     ok(cfg, "meetings", "cancel", *ROUND, meeting)
     assert meeting not in {m["id"] for m in meetings(cfg)}
     audit = {e["action"] for e in json.loads(ok(cfg, "audit", "--format", "json").stdout)}

@@ -227,3 +227,35 @@ def test_a_reply_slip_is_typed_as_it_is_ticked(text, after, not_days, care):
 def test_a_slip_the_kiosk_does_not_understand_is_refused_not_taken_as_any_time(text):
     with pytest.raises(KioskError):
         read_slip(text, [TUESDAY, WEDNESDAY])
+
+
+def test_a_child_is_placed_next_to_a_brother_or_sister_booked_before():
+    round_ = evening("juf-a", "juf-b")
+    ada_booked = Booking("r", ADA.id, "juf-a", TUESDAY, t("19:00"), t("19:10"), "lokaal-juf-a")
+    filled = fill(round_, [Wanted(BAS, "juf-b")], Board.of([ada_booked], PUPILS))
+    [bas] = filled.placed
+    assert bas.start in (t("19:10"), t("18:50")) and not filled.apart
+
+
+def test_a_child_that_cannot_join_a_sibling_is_reported_apart():
+    round_ = evening("juf-a", "juf-b", start="18:00", end="18:20")
+    ada_booked = Booking("r", ADA.id, "juf-a", TUESDAY, t("18:00"), t("18:10"), "lokaal-juf-a")
+    late_dad = Availability(t("18:10"))
+    zoe_there = Booking("r", ZOE.id, "juf-b", TUESDAY, t("18:10"), t("18:20"), "lokaal-juf-b")
+    filled = fill(round_, [Wanted(BAS, "juf-b", late_dad)], Board.of([ada_booked, zoe_there], PUPILS))
+    assert filled.placed == [] and filled.unplaced[0][1] == "full"
+    filled = fill(evening("juf-a", "juf-b"), [Wanted(BAS, "juf-b", Availability(t("19:30")))],
+                  Board.of([ada_booked], PUPILS))
+    assert [p.id for p in filled.apart] == [BAS.id]  # placed, but away from Ada: said so
+
+
+@pytest.mark.parametrize(("text", "after"), [("na 6 uur", "18:00"), ("from 7", "19:00"), ("na 18:30", "18:30")])
+def test_an_evening_slip_means_the_evening(text, after):
+    assert read_slip(text, [TUESDAY]).after == t(after)
+    assert read_slip("na 9", [TUESDAY], evening=False).after == t("09:00")  # a morning care meeting
+
+
+@pytest.mark.parametrize("text", ["zorgeloos", "na 18:00 na 16:00", "geen gesprek"])
+def test_slips_that_could_be_misread_are_refused(text):
+    with pytest.raises(KioskError):
+        read_slip(text, [TUESDAY])

@@ -18,7 +18,7 @@ from kiosk.services.context import Kiosk
 from kiosk.services.notes import QuietMoment
 
 HEAD = "greet-klaprooswijk"
-EVENING = dt.date(2026, 12, 15)
+EVENING = dt.date(2026, 12, 17)  # a Thursday: the demo's December evening is on the 15th
 
 
 def plan(kiosk: Kiosk, **kwargs: object) -> object:
@@ -89,17 +89,15 @@ def test_the_demo_has_this_years_rounds_with_slips_and_meetings_without_a_clash(
 
 def test_a_care_meeting_with_partners_and_its_outcome_becomes_follow_ups(kiosk, clock):
     care_round = next(r for r in meetings.rounds(kiosk) if r.kind == "care")
-    first, second = meetings.bookings_of(kiosk, care_round)[:2]
+    first = meetings.bookings_of(kiosk, care_round)[0]
     partner = notes_service.partners_of(kiosk, first.pupil_id)[0]
     with_head = meetings.set_participants(kiosk, care_round, first, HEAD, staff_ids=[HEAD],
                                           partner_ids=[partner.id], agenda="Leesproblemen bespreken")
-    assert (with_head.participants, with_head.partners) == ((HEAD,), (partner.id,))
+    assert (with_head.participants, with_head.partners) == ((HEAD,), (partner.who,))  # the practice, by name
     # the same evening, another round: the head is not in two places at once
-    other = meetings.plan_round(kiosk, HEAD, name="Gesprekken directie", kind="parent_evening", days=[first.day],
-                                start=first.start, end=first.end, slot_minutes=10, staff_ids=[HEAD])
     with pytest.raises(KioskError, match="Klaprooswijk"):  # the head, by name
-        meetings.book(kiosk, other, kiosk.repos.pupils.get(second.pupil_id), HEAD, staff_id=HEAD,
-                      start=first.start)
+        meetings.plan_round(kiosk, HEAD, name="Gesprekken directie", kind="parent_evening", days=[first.day],
+                            start=first.start, end=first.end, slot_minutes=10, staff_ids=[HEAD])
     with pytest.raises(KioskError):
         meetings.record_outcome(kiosk, care_round, first, HEAD, "Te vroeg")  # not yet held
     clock.advance(days=20)
@@ -111,7 +109,7 @@ def test_a_care_meeting_with_partners_and_its_outcome_becomes_follow_ups(kiosk, 
     assert (note.level, note.where, note.pupil_ids) == ("care", "appointment", (first.pupil_id,))
     assert [(f.owner, f.what) for f in follow_ups] == [(care.id, "Verslag logopedie opvragen"),
                                                        (HEAD, "Ouders bellen na de kerstvakantie")]
-    assert follow_ups[0].due == notes_service.default_due(kiosk, note.at)
+    assert follow_ups[0].due == notes_service.default_due(kiosk, clock.now())  # 48 hours from when it is noted
     with pytest.raises(KioskError):
         meetings.record_outcome(kiosk, care_round, first, HEAD, "Nog eens")
 
@@ -188,3 +186,64 @@ def test_one_teacher_with_other_hours_and_another_room(kiosk):
                for s in others)
     booking = meetings.book(kiosk, round_, pupil, HEAD)
     assert (booking.start, booking.room) == (dt.time(17, 0), "refter")
+
+
+def test_one_practice_is_never_in_two_care_meetings_at_once(kiosk):
+    first, second = kiosk.repos.pupils.all()[:2]
+    care_staff = [s.id for s in kiosk.repos.staff.all() if s.role.value == "care"]
+    care = plan(kiosk, name="Zorg", kind="care", slot_minutes=30, staff_ids=care_staff[:1])
+    head = plan(kiosk, name="Zorg directie", kind="care", slot_minutes=30, staff_ids=[HEAD])
+    partners = [notes_service.add_care_partner(kiosk, p, HEAD, name="Praktijk De Vlinder", discipline="logopedie")
+                for p in (first, second)]  # one practice, a record on each pupil's card
+    with_care = meetings.book(kiosk, care, first, HEAD, start=dt.time(16, 0))
+    with_head = meetings.book(kiosk, head, second, HEAD, start=dt.time(16, 0))
+    meetings.set_participants(kiosk, care, with_care, HEAD, partner_ids=[partners[0].id])
+    with pytest.raises(KioskError, match="Praktijk De Vlinder"):
+        meetings.set_participants(kiosk, head, with_head, HEAD, partner_ids=[partners[1].id])
+
+
+def test_what_the_parents_said_and_the_calendar_are_kept(kiosk, clock):
+    round_ = plan(kiosk)
+    pupil = kiosk.repos.pupils.all()[0]
+    for household in sorted({g.household for g in pupil.guardians}):
+        meetings.record_reply(kiosk, round_, pupil, household, HEAD, wants=False)
+    with pytest.raises(KioskError, match=pupil.full_name):
+        meetings.book(kiosk, round_, pupil, HEAD)  # every household said no
+    with pytest.raises(KioskError):
+        plan(kiosk, name="Gisteren", days=[dt.date(2026, 11, 20)])
+    with pytest.raises(KioskError):
+        plan(kiosk, name="Over de zomer", days=[dt.date(2027, 6, 29), dt.date(2027, 9, 7)])
+    with pytest.raises(QuietMoment):
+        plan(kiosk, name="Laat", start=dt.time(19, 5), end=dt.time(20, 20), slot_minutes=30)  # 19:35–20:05
+
+
+def test_a_teacher_books_their_own_class_and_does_not_plan_rounds(kiosk):
+    round_ = plan(kiosk)
+    teacher = next(s for s in kiosk.repos.staff.all() if s.role.value == "teacher" and s.classes)
+    other_class = next(p for p in kiosk.repos.pupils.all() if p.class_name not in teacher.classes)
+    own_class = next(p for p in kiosk.repos.pupils.all() if p.class_name in teacher.classes)
+    with pytest.raises(KioskError, match=other_class.full_name):
+        meetings.book(kiosk, round_, other_class, teacher.id)
+    assert meetings.book(kiosk, round_, own_class, teacher.id)
+    with pytest.raises(KioskError):
+        meetings.plan_round(kiosk, teacher.id, name="Mijn ronde", kind="parent_evening", days=[EVENING],
+                            start=dt.time(13, 0), end=dt.time(14, 0), slot_minutes=10)
+
+
+def test_a_households_letter_tells_only_of_its_own_children(kiosk, tmp_path):
+    from pypdf import PdfReader
+
+    from kiosk.domain.models import Guardian
+
+    round_ = plan(kiosk)
+    lore, hanne = Guardian("Lore Proefhoeve"), Guardian("Hanne Proefveld", household=2)
+    classmates = [p for p in kiosk.repos.pupils.all() if meetings.teacher_of(kiosk, p)][:2]
+    amira = Pupil("T1", "Amira", "Proefhoeve", classmates[0].class_name, guardians=(lore, hanne))
+    yusuf = Pupil("T2", "Yusuf", "Proefhoeve", classmates[1].class_name, guardians=(lore,))  # Lore's child only
+    kiosk.repos.pupils.save_many([amira, yusuf])
+    meetings.book(kiosk, round_, yusuf, HEAD)
+    meetings.book(kiosk, round_, amira, HEAD)
+    path, _n = meetings.write_pdf(kiosk, round_, tmp_path / "amira.pdf", HEAD, pupil=amira)
+    for_lore, for_hanne = [page.extract_text() for page in PdfReader(path).pages]
+    assert "Yusuf" in for_lore and "Amira" in for_lore
+    assert "Yusuf" not in for_hanne and "Amira" in for_hanne

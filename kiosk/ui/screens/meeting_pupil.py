@@ -79,6 +79,8 @@ class MeetingPupilScreen(KioskForm):
         lines += [_("Meeting: {day} {start}–{end} with {staff}, room {room}").format(
             day=day_label(b.day), start=f"{b.start:%H:%M}", end=f"{b.end:%H:%M}",
             staff=names.get(b.staff_id, b.staff_id), room=b.room or "–") for b in booked] or [_("No meeting yet.")]
+        warning = meetings.slip_warning(self.kiosk, self.round, self.pupil)
+        lines += [f"⚠ {warning}"] if warning else []
         self.query_one("#meeting-state", Static).update(literal("\n".join(lines)))
 
     # -- keys -----------------------------------------------------------------------------------------
@@ -111,7 +113,7 @@ class MeetingPupilScreen(KioskForm):
         text = self.query_one("#meeting-slip", Input).value
 
         def save() -> object:
-            slip = read_slip(text, self.round.days)
+            slip = read_slip(text, self.round.days, evening=self.round.evening)
             return meetings.record_reply(self.kiosk, self.round, self.pupil, self.household, self.user.id,
                                          after=slip.after, not_days=slip.not_days, care_wish=slip.care_wish)
 

@@ -148,6 +148,8 @@ class MeetingsScreen(KioskScreen[None]):
             return 0 <= self.index + int(str(parameters[0])) < len(self.rounds)
         if action in ("fill", "unbooked"):
             return self.round is not None
+        if action == "plan":
+            return self.user.role in (Role.HEAD, Role.CARE)
         if action in ("mark", "cancel"):
             return not self.showing_unbooked and self._selected() is not None
         return True
@@ -239,8 +241,10 @@ class MeetingsScreen(KioskScreen[None]):
         booking, round_ = self._selected(), self.round
         if booking is None or round_ is None:
             return
-        question = _("Cancel the meeting of {day} {time}?").format(day=day_label(booking.day),
-                                                                  time=f"{booking.start:%H:%M}")
+        pupil = self.kiosk.repos.pupils.get(booking.pupil_id)
+        question = _("Cancel the meeting about {pupil} of {day} {time}?").format(
+            pupil=pupil.full_name if pupil else booking.pupil_id, day=day_label(booking.day),
+            time=f"{booking.start:%H:%M}")
         self.app.push_screen(ConfirmScreen(question), lambda yes: self.write(
             lambda: meetings.cancel(self.kiosk, round_, booking, self.user.id), self._changed) if yes else None)
 
