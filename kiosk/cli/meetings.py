@@ -215,9 +215,9 @@ def cmd_book(kiosk: Kiosk, args: argparse.Namespace) -> int:
     round_ = meetings.find_round(kiosk, args.round)
     pupil = absences.find_pupil(kiosk, args.pupil)
     teacher = staff.find_staff(kiosk, args.teacher).id if args.teacher else None
-    day = entry.read_day(args.date, today(kiosk)) if args.date else None
+    day = entry.read_day(args.date, today(kiosk)) if args.date is not None else None
     booking = meetings.book(kiosk, round_, pupil, acting(kiosk, args.by), staff_id=teacher, day=day,
-                            start=_time(args.slot) if args.slot else None, allow_quiet=args.allow_quiet)
+                            start=_time(args.slot) if args.slot is not None else None, allow_quiet=args.allow_quiet)
     say(export.plain_table(BOOKING_COLUMNS, [_booking_row(kiosk, booking)]))
     return 0
 
@@ -301,7 +301,7 @@ def cmd_cancel(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 def cmd_move(kiosk: Kiosk, args: argparse.Namespace) -> int:
     round_, booking = _meeting(kiosk, args)
-    day = entry.read_day(args.date, today(kiosk)) if args.date else None
+    day = entry.read_day(args.date, today(kiosk)) if args.date is not None else None
     moved = meetings.move(kiosk, round_, booking, acting(kiosk, args.by), start=_time(args.slot), day=day,
                           allow_quiet=args.allow_quiet)
     say(export.plain_table(BOOKING_COLUMNS, [_booking_row(kiosk, moved)]))

@@ -84,6 +84,9 @@ class MeetingPupilScreen(KioskForm):
         self.query_one("#meeting-state", Static).update(literal("\n".join(lines)))
 
     # -- keys -----------------------------------------------------------------------------------------
+    def fields_closed(self) -> None:
+        self.show_error("")  # the refusal was about the time typed, which is gone
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.typing() and action in ("household", "declines", "book", "at_time"):
             return False
