@@ -92,9 +92,8 @@ async def test_reply_slips_of_separated_parents_then_the_booking_suits_both(app,
         await pilot.press("tab", "h")
         await pilot.press("tab", *"na 17:00, zorg", "enter")  # household 2, the father
         await pilot.press("tab", "b")
-        await pilot.pause()
-        state = text(app, "#meeting-state")
-        assert "17:00–17:10" in state and TEACHER_3B.name in state
+        assert await wait_until(pilot, lambda: "17:00–17:10" in text(app, "#meeting-state"))
+        assert TEACHER_3B.name in text(app, "#meeting-state")
         assert screen.query_one("#form-error", Static).display is False
     [booking] = meetings.bookings_of(kiosk, round_)
     assert (booking.pupil_id, booking.start) == (QUINTEN.id, dt.time(17, 0))
@@ -108,9 +107,8 @@ async def test_a_double_booking_is_refused_with_who_is_busy(app, kiosk):
         await pilot.press("f4")
         await open_pupil(pilot, "roos")
         await pilot.press("tab", "t", *"16:30", "enter")
-        await pilot.pause()
-        error = text(app, "#form-error")
-        assert TEACHER_3B.name in error and "Quinten Testveld" in error
+        assert await wait_until(pilot, lambda: "Quinten Testveld" in text(app, "#form-error"))
+        assert TEACHER_3B.name in text(app, "#form-error")
     assert [b.pupil_id for b in meetings.bookings_of(kiosk, round_)] == [QUINTEN.id]
 
 
@@ -134,8 +132,7 @@ async def test_the_unbooked_list_shrinks_and_a_no_show_is_marked(app, kiosk, clo
         row = next(i for i, b in enumerate(screen.rows) if getattr(b, "pupil_id", "") == ROOS.id)
         table.move_cursor(row=row)
         await pilot.press("n")
-        await pilot.pause()
-        assert _("did not come") in str(table.get_row_at(row)[-1])
+        assert await wait_until(pilot, lambda: _("did not come") in str(table.get_row_at(row)[-1]))
     [booking] = [b for b in meetings.bookings_of(kiosk, round_) if b.pupil_id == ROOS.id]
     assert booking.status == "no_show"
 
@@ -170,12 +167,10 @@ async def test_a_meeting_is_moved_with_the_same_checks(app, kiosk):
         await pilot.press("f4")
         await open_pupil(pilot, "roos")
         await pilot.press("tab", "t", *"16:30", "enter")  # Quinten's time: refused
-        await pilot.pause()
-        assert "Quinten Testveld" in text(app, "#form-error")
+        assert await wait_until(pilot, lambda: "Quinten Testveld" in text(app, "#form-error"))
         field = app.screen.query_one("#meeting-time", Input)
         field.value = "17:20"
         await pilot.press("enter")
-        await pilot.pause()
-        assert "17:20–17:30" in text(app, "#meeting-state")
+        assert await wait_until(pilot, lambda: "17:20–17:30" in text(app, "#meeting-state"))
     assert {b.pupil_id: b.start for b in meetings.bookings_of(kiosk, round_)} == {
         QUINTEN.id: dt.time(16, 30), ROOS.id: dt.time(17, 20)}
