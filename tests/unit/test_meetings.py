@@ -259,3 +259,34 @@ def test_an_evening_slip_means_the_evening(text, after):
 def test_slips_that_could_be_misread_are_refused(text):
     with pytest.raises(KioskError):
         read_slip(text, [TUESDAY])
+
+
+# -- the edges: what lies exactly on a boundary ----------------------------------------------------------
+def test_a_break_that_starts_when_a_slot_ends_leaves_that_slot():
+    assert starts(slots_of(session(start="18:00", end="19:00", breaks=(("18:30", "18:45"),)), 15)) == [
+        "18:00", "18:15", "18:45"]
+
+
+@pytest.mark.parametrize(("minutes", "works"), [(4, False), (5, True), (120, True), (121, False)])
+def test_the_slot_length_limits(minutes, works):
+    round_ = Round("x", "parent_evening", (session(start="16:00", end="20:05"),), slot_minutes=minutes)
+    if works:
+        check_plan(round_)
+    else:
+        with pytest.raises(KioskError):
+            check_plan(round_)
+
+
+def test_a_break_may_start_and_end_with_the_evening():
+    check_plan(Round("x", "parent_evening", (session(breaks=(("18:00", "18:15"), ("19:45", "20:00"))),)))
+
+
+@pytest.mark.parametrize(("gap", "together"), [(0, True), (10, True), (11, False)])
+def test_back_to_back_allows_a_walk_of_ten_minutes(gap, together):
+    round_ = Round("r", "parent_evening", (session("juf-a", start="18:00", end="18:10"),
+                                           session("juf-b", start=f"18:{10 + gap:02d}", end="19:00")),
+                   slot_minutes=10, id="r")
+    filled = fill(round_, [Wanted(ADA, "juf-a"), Wanted(BAS, "juf-b")], Board.of([], PUPILS))
+    assert len(filled.placed) == 2
+    assert (not filled.apart) == together
+
