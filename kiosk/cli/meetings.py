@@ -331,18 +331,9 @@ def cmd_care(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return 0
 
 
-def _action(kiosk: Kiosk, text: str) -> meetings.ActionPoint:
-    owner, sep, rest = text.partition(":")
-    if not sep or not rest.strip():
-        raise UsageError(_("an action point is written 'OWNER: what [@ YYYY-MM-DD]', not {text!r}").format(text=text))
-    what, at, day = rest.partition("@")
-    due = dt.datetime.combine(entry.read_day(day, today(kiosk)), dt.time(16, 0)) if at else None
-    return meetings.ActionPoint(staff.find_staff(kiosk, owner).id, what.strip(), due)
-
-
 def cmd_outcome(kiosk: Kiosk, args: argparse.Namespace) -> int:
     round_, booking = _meeting(kiosk, args)
-    actions = [_action(kiosk, text) for text in args.action]
+    actions = [meetings.read_action(kiosk, text) for text in args.action]
     note, follow_ups = meetings.record_outcome(kiosk, round_, booking, acting(kiosk, args.by), args.text, actions,
                                                allow_quiet=args.allow_quiet)
     names = staff.staff_names(kiosk)

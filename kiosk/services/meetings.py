@@ -20,6 +20,7 @@ from kiosk.i18n import N_, _
 from kiosk.output import ics, pdf
 from kiosk.services import notes
 from kiosk.services.context import Kiosk
+from kiosk.services.entry import read_day
 from kiosk.services.labels import day_label
 from kiosk.services.pupils import known_class, list_pupils
 from kiosk.services.staff import find_staff
@@ -546,6 +547,17 @@ class ActionPoint:
     what: str
     due: dt.datetime | None = None
     """None: by the 48-hour rule from the meeting."""
+
+
+def read_action(kiosk: Kiosk, text: str) -> ActionPoint:
+    """An action point as typed: "Bram Lindeveld: verslag logopedie opvragen @ 15/1"."""
+    owner, sep, rest = text.partition(":")
+    what, at, day = rest.partition("@")
+    if not sep or not what.strip():
+        raise KioskError(_("an action point is written 'OWNER: what [@ YYYY-MM-DD]', not {text!r}").format(text=text))
+    today = kiosk.clock.now().date()
+    due = dt.datetime.combine(read_day(day, today), dt.time(16, 0)) if at else None
+    return ActionPoint(find_staff(kiosk, owner).id, what.strip(), due)
 
 
 def record_outcome(kiosk: Kiosk, round_: Round, booking: Booking, who: str, outcome: str,

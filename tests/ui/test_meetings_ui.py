@@ -174,3 +174,26 @@ async def test_a_meeting_is_moved_with_the_same_checks(app, kiosk):
         assert await wait_until(pilot, lambda: "17:20–17:30" in text(app, "#meeting-state"))
     assert {b.pupil_id: b.start for b in meetings.bookings_of(kiosk, round_)} == {
         QUINTEN.id: dt.time(16, 30), ROOS.id: dt.time(17, 20)}
+
+
+async def test_the_outcome_of_a_meeting_and_its_action_points_become_follow_ups(app, kiosk, clock):
+    from kiosk.services import notes
+
+    round_ = planned(kiosk)
+    booking = meetings.book(kiosk, round_, ROOS, HEAD_ID, start=dt.time(16, 30))
+    clock.advance(days=22, hours=9)  # the evening, after the meeting
+    async with session(app) as pilot:
+        await pilot.press("f4")
+        screen = app.screen
+        assert isinstance(screen, MeetingsScreen)
+        screen.query_one(DataTable).move_cursor(row=next(i for i, b in enumerate(screen.rows)
+                                                         if getattr(b, "id", "") == booking.id))
+        await pilot.press("o", *"Lezen gaat beter", "enter", *"Juf Drie Bee: leesboekjes meegeven @ 8/1", "enter",
+                          "enter", "enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+    [note] = [n for n in kiosk.repos.notes.in_year(2026) if n.text == "Lezen gaat beter"]
+    assert (note.pupil_ids, note.where) == ((ROOS.id,), "appointment")
+    [follow_up] = [r.follow_up for r in notes.follow_ups(kiosk, kiosk.repos.staff.get(HEAD_ID))
+                   if r.follow_up.note_id == note.id]
+    assert (follow_up.owner, follow_up.what, follow_up.due.date()) == (TEACHER_3B.id, "leesboekjes meegeven",
+                                                                       dt.date(2027, 1, 8))

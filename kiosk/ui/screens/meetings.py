@@ -33,6 +33,7 @@ ACTIONS = (
     KioskAction("u", "unbooked", N_("Unbooked"), N_("Who has no meeting yet, or the schedule again")),
     KioskAction("a", "mark('arrived')", N_("Arrived"), N_("The parents are here")),
     KioskAction("n", "mark('no_show')", N_("Did not come"), N_("The parents did not come")),
+    KioskAction("o", "outcome", N_("Outcome"), N_("After the meeting: what came out of it, and the action points")),
     KioskAction("delete", "cancel", N_("Cancel"), N_("Cancel the selected meeting")),
     KioskAction("escape", "back", N_("Back"), N_("Back to the home screen")),
 )
@@ -150,7 +151,7 @@ class MeetingsScreen(KioskScreen[None]):
             return self.round is not None
         if action == "plan":
             return self.user.role in (Role.HEAD, Role.CARE)
-        if action in ("mark", "cancel"):
+        if action in ("mark", "cancel", "outcome"):
             return not self.showing_unbooked and self._selected() is not None
         return True
 
@@ -236,6 +237,26 @@ class MeetingsScreen(KioskScreen[None]):
         if booking is None or round_ is None:
             return
         self.write(lambda: meetings.mark(self.kiosk, round_, booking, status, self.user.id), self._changed)
+
+    def action_outcome(self) -> None:
+        from kiosk.ui.screens.meeting_outcome import MeetingOutcomeScreen
+
+        booking, round_ = self._selected(), self.round
+        if booking is None or round_ is None:
+            return
+        pupil = self.kiosk.repos.pupils.get(booking.pupil_id)
+        title = _("Outcome: {pupil}, {day} {time}").format(pupil=pupil.full_name if pupil else booking.pupil_id,
+                                                           day=day_label(booking.day), time=f"{booking.start:%H:%M}")
+        self.app.push_screen(MeetingOutcomeScreen(round_, booking, title), self._outcome_noted)
+
+    def _outcome_noted(self, result: object) -> None:
+        if not isinstance(result, tuple):
+            return
+        _note, follow_ups = result
+        self.notify(ngettext("Outcome noted, {n} follow-up.", "Outcome noted, {n} follow-ups.",
+                             len(follow_ups)).format(n=len(follow_ups)), markup=False)
+        self.kiosk_app.announce_change()
+        self.reload()
 
     def action_cancel(self) -> None:
         booking, round_ = self._selected(), self.round
