@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from kiosk.domain.dates import parse_time, weekday_number
@@ -280,17 +280,15 @@ def _chain(board: Board, round_: Round, order: Sequence[Wanted], first: Slot,
            slots: dict[str, list[Slot]], by: str) -> list[Booking] | None:
     """The family's meetings back to back from `first` on, or None."""
     booked: list[Booking] = []
-    slot: Slot | None = first
     try:
         for n, item in enumerate(order):
             if n:
                 end = _at(booked[-1].day, booked[-1].end)
-                slot = next((s for s in slots.get(item.staff_id, ()) if s.day == first.day
-                             and end <= _at(s.day, s.start) <= end + MAX_WALK
-                             and _free(board, round_, item, s, by)), None)
-            if slot is None:
-                return None
-            booking = _free(board, round_, item, slot, by)
+                near = (s for s in slots.get(item.staff_id, ()) if s.day == first.day
+                        and end <= _at(s.day, s.start) <= end + MAX_WALK)
+                booking = next((b for s in near if (b := _free(board, round_, item, s, by))), None)
+            else:
+                booking = _free(board, round_, item, first, by)
             if booking is None:
                 return None
             board.add(booking)  # so a later child's check sees it (the same parents)
@@ -340,7 +338,9 @@ def _chained(board: Board, round_: Round, family: list[Wanted], slots: dict[str,
                 return chain
             walk = _walk(chain, anchors)
             if walk is None:
-                fallback = fallback or chain
+                same_evening = any(a.day == chain[0].day for a in anchors)
+                if fallback is None or (same_evening and fallback[0].day not in {a.day for a in anchors}):
+                    fallback = chain  # apart, but on a brother's or sister's evening if possible
             elif best is None or walk < best[0]:
                 best = (walk, chain)
                 if not walk:
@@ -390,10 +390,12 @@ def _difficulty(family: list[Wanted], slots: dict[str, list[Slot]]) -> tuple[int
     return (-len(family), choices)
 
 
-def fill(round_: Round, wanted: Sequence[Wanted], board: Board, by: str = "") -> Filled:
-    """Places every meeting it can: families back to back, the hardest first. `board` holds
-    the round's bookings so far and is left as it was (the caller saves the result)."""
-    slots = round_slots(round_)
+def fill(round_: Round, wanted: Sequence[Wanted], board: Board, by: str = "",
+         usable: Callable[[Slot], bool] | None = None) -> Filled:
+    """Places every meeting it can: families back to back, the hardest first, in the slots
+    that are `usable` (not past, not in an unconfirmed quiet moment). `board` holds the
+    bookings so far and is left as it was (the caller saves the result)."""
+    slots = {staff: [s for s in own if usable is None or usable(s)] for staff, own in round_slots(round_).items()}
     result = Filled()
     for family in sorted(families(wanted), key=lambda f: _difficulty(f, slots)):
         _place_family(board, round_, family, slots, by, result)

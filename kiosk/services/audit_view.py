@@ -11,6 +11,7 @@ from kiosk.i18n import N_, _, ngettext
 from kiosk.services import maintenance, pupils, staff
 from kiosk.services.context import SYSTEM, Kiosk
 from kiosk.services.labels import level_label, part_label, period_label, role_label
+from kiosk.services.meetings import STATUS_WORDS
 from kiosk.services.messages import code_label
 
 WHAT = {
@@ -162,6 +163,13 @@ def _conversation(entry: AuditEntry, names: _Names) -> str | None:
         return text + (" " + _("(noted by {author})").format(author=names.person(author)) if author else "")
     if action in ("note-undo", "care-partner-add", "care-partner-remove"):
         return about
+    if action.startswith("booking-") or action == "reply-add":
+        when = fact("at").replace("T", " ")
+        status = _(STATUS_WORDS[fact("status")]) if fact("status") in STATUS_WORDS else ""
+        household = _("household {n}").format(n=fact("household")) if fact("household") else ""
+        return ": ".join(x for x in (about, ", ".join(y for y in (when, status, household) if y)) if x)
+    if action == "round-fill":
+        return _("{placed} booked, {unplaced} not placed").format(placed=fact("placed"), unplaced=fact("unplaced"))
     return None
 
 

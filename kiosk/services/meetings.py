@@ -5,7 +5,8 @@ Every change is checked against every other booking of the round and audited."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -251,9 +252,10 @@ class Placed:
     quiet: bool
 
 
-def _wanted(kiosk: Kiosk, round_: Round, pupil: Pupil, replies: list[Reply], staff_id: str | None = None) -> Wanted:
+def _wanted(kiosk: Kiosk, round_: Round, pupil: Pupil, replies: list[Reply], staff_id: str | None = None,
+            load: Counter[str] | None = None) -> Wanted:
     if staff_id is None:
-        staff_id = _staff_for(kiosk, round_, pupil)
+        staff_id = _staff_for(kiosk, round_, pupil, load)
     own = [r for r in replies if r.pupil_id == pupil.id]
     care = [s.id for s in kiosk.repos.staff.all() if s.active and s.role == Role.CARE and s.id != staff_id]
     wants_care = round_.kind == "care" or any(r.care_wish for r in own)
@@ -261,10 +263,15 @@ def _wanted(kiosk: Kiosk, round_: Round, pupil: Pupil, replies: list[Reply], sta
     return Wanted(pupil, staff_id, rules_.availability(own), participants)
 
 
-def _staff_for(kiosk: Kiosk, round_: Round, pupil: Pupil) -> str:
-    """Whom the parents meet: the class teacher; in care meetings, the round's care staff."""
+def _staff_for(kiosk: Kiosk, round_: Round, pupil: Pupil, load: Counter[str] | None = None) -> str:
+    """Whom the parents meet: the class teacher; in care meetings, whoever of the round's
+    care staff has the fewest meetings so far (`load`: the round's meetings per staff member)."""
     if round_.kind == "care":
-        return round_.sessions[0].staff_id
+        if load is None:
+            load = Counter(b.staff_id for b in bookings_of(kiosk, round_))
+        chosen = min(dict.fromkeys(s.staff_id for s in round_.sessions), key=lambda s: load[s])
+        load[chosen] += 1
+        return chosen
     teacher = teacher_of(kiosk, pupil)
     if teacher is None:
         raise KioskError(_("{class_name} has no class teacher in the kiosk").format(class_name=pupil.class_name))
@@ -337,16 +344,23 @@ def _chosen_slot(kiosk: Kiosk, round_: Round, item: Wanted, board: Board, day: d
         family = rules_.family_meetings(board, round_.id, [item.pupil])
         return min(free, key=lambda s: _walk_to(s, round_, item, family))  # next to a brother or sister
     days = [day] if day else sorted({s.day for s in own})
-    match = next((s for d in days for s in own if s.day == d and s.start == start), None)
+    matches = [s for d in days for s in own if s.day == d and s.start == start]
+    # of the evenings with that time, the first that suits the parents and is free
+    match = next((s for s in matches if item.available.allows(s)
+                  and board.conflict(_as_booking(round_, item, s)) is None), matches[0] if matches else None)
     if match is None:
         raise KioskError(_("{time} is not a slot of this round (slots of {n} minutes from {first})").format(
             time=f"{start:%H:%M}", n=round_.slot_minutes, first=f"{own[0].start:%H:%M}"))
     return match
 
 
-def _walk_to(slot: Slot, round_: Round, item: Wanted, family: list[Booking]) -> tuple[bool, Slot]:
-    """Slots next to a brother's or sister's meeting first, then in time order."""
-    return (not rules_.touches([_as_booking(round_, item, slot)], family) or not family, slot)
+def _walk_to(slot: Slot, round_: Round, item: Wanted, family: list[Booking]) -> tuple[bool, bool, Slot]:
+    """Slots next to a brother's or sister's meeting first, then on their evening, then in
+    time order."""
+    if not family:
+        return (False, False, slot)
+    return (not rules_.touches([_as_booking(round_, item, slot)], family),
+            all(b.day != slot.day for b in family), slot)
 
 
 def _as_booking(round_: Round, item: Wanted, slot: Slot) -> Booking:
@@ -384,7 +398,9 @@ def find_booking(kiosk: Kiosk, round_: Round, booking_id: str) -> Booking:
 def move(kiosk: Kiosk, round_: Round, booking: Booking, who: str, *, start: dt.time, day: dt.date | None = None,
          allow_quiet: bool = False) -> Booking:
     with kiosk.store.transaction():
-        current = find_booking(kiosk, round_, booking.id)
+        current = _changeable(kiosk, round_, booking, who)
+        if current.status != "booked":
+            raise KioskError(_("this meeting was already held or missed: plan a new one"))
         pupil = _pupils(kiosk)[current.pupil_id]
         item = _wanted(kiosk, round_, pupil, replies_of(kiosk, round_), current.staff_id)
         board = _board(kiosk, round_)
@@ -396,13 +412,25 @@ def move(kiosk: Kiosk, round_: Round, booking: Booking, who: str, *, start: dt.t
     return changed
 
 
-def cancel(kiosk: Kiosk, round_: Round, booking: Booking, who: str) -> None:
+def _changeable(kiosk: Kiosk, round_: Round, booking: Booking, who: str) -> Booking:
+    """The meeting as stored, if this staff member may change it and its outcome is not noted."""
+    current = find_booking(kiosk, round_, booking.id)
+    pupil = _pupils(kiosk).get(current.pupil_id)
+    if pupil is not None:
+        _may_book(kiosk, who, pupil)
+    if current.outcome_note:
+        raise KioskError(_("this meeting took place: its outcome is noted"))
+    return current
+
+
+def cancel(kiosk: Kiosk, round_: Round, booking: Booking, who: str) -> Booking:
+    """Returns the meeting cancelled."""
     with kiosk.store.transaction():
-        current = find_booking(kiosk, round_, booking.id)
-        if current.outcome_note:
-            raise KioskError(_("this meeting took place: its outcome is noted"))
+        current = _changeable(kiosk, round_, booking, who)
         kiosk.repos.bookings.remove([current])
-        kiosk.audit(who, "booking-cancel", round=round_.id, pupil=current.pupil_id)
+        kiosk.audit(who, "booking-cancel", round=round_.id, pupil=current.pupil_id,
+                    at=f"{current.day}T{current.start:%H:%M}")
+    return current
 
 
 def mark(kiosk: Kiosk, round_: Round, booking: Booking, status: str, who: str) -> Booking:
@@ -410,7 +438,7 @@ def mark(kiosk: Kiosk, round_: Round, booking: Booking, status: str, who: str) -
     if status not in STATUS_WORDS:
         raise KioskError(_("a meeting is booked, arrived or no_show"))
     with kiosk.store.transaction():
-        current = find_booking(kiosk, round_, booking.id)
+        current = _changeable(kiosk, round_, booking, who)
         if status != "booked" and kiosk.clock.now().date() < current.day:
             raise KioskError(_("the evening of {day} has not come yet").format(day=day_label(current.day)))
         changed = replace(current, status=status)
@@ -421,25 +449,35 @@ def mark(kiosk: Kiosk, round_: Round, booking: Booking, status: str, who: str) -
 
 # -- filling a class or the school -------------------------------------------------------------------
 def fill_round(kiosk: Kiosk, round_: Round, who: str, *, class_name: str | None = None,
-               dry_run: bool = False) -> Filled:
+               classes: Sequence[str] = (), dry_run: bool = False) -> Filled:
     """Every pupil whose parents replied and who has no meeting yet, families back to back;
     saved in one transaction unless `dry_run` (then nothing changes)."""
     _bookable(round_)
     member = kiosk.repos.staff.get(who)
-    if member and member.role == Role.TEACHER and class_name not in member.classes:
+    chosen = [*classes, *([class_name] if class_name else [])]
+    if member and member.role == Role.TEACHER and (not chosen or not set(chosen) <= set(member.classes)):
         raise KioskError(_("a teacher fills their own class; the head fills the school"))
     with kiosk.store.transaction():
         replies = replies_of(kiosk, round_)
         asked = {pupil_id for pupil_id, wants in wanted_states(replies).items() if wants}
         booked = {b.pupil_id for b in bookings_of(kiosk, round_)}
-        pupils = [p for p in _class_pupils(kiosk, class_name)
-                  if p.id in asked - booked and (round_.kind == "care" or teacher_of(kiosk, p) is not None)]
-        wanted = [_wanted(kiosk, round_, p, replies) for p in pupils]
-        filled = rules_.fill(round_, wanted, _board(kiosk, round_), by=who)
+        everyone = [p for name in chosen for p in _class_pupils(kiosk, name)] if chosen else _class_pupils(kiosk, None)
+        pupils = [p for p in everyone if p.id in asked - booked]
+        load = Counter(b.staff_id for b in bookings_of(kiosk, round_))
+        wanted = [_wanted(kiosk, round_, p, replies, load=load) if round_.kind == "care" or teacher_of(kiosk, p)
+                  else Wanted(p, "") for p in pupils]  # no class teacher: reported, not skipped
+        now = kiosk.clock.now()
+
+        def usable(slot: Slot) -> bool:
+            start, end = dt.datetime.combine(slot.day, slot.start), dt.datetime.combine(slot.day, slot.end)
+            return start > now and (round_.quiet_confirmed or not (
+                notes.is_quiet(kiosk, start) or notes.is_quiet(kiosk, end - dt.timedelta(minutes=1))))
+
+        filled = rules_.fill(round_, wanted, _board(kiosk, round_), by=who, usable=usable)
         if not dry_run and filled.placed:
             kiosk.repos.bookings.add_many(filled.placed)
             kiosk.audit(who, "round-fill", round=round_.id, placed=len(filled.placed),
-                        unplaced=len(filled.unplaced), class_name=class_name or "")
+                        unplaced=len(filled.unplaced), classes=",".join(chosen))
     return filled
 
 
@@ -478,13 +516,16 @@ def household_bookings(kiosk: Kiosk, round_: Round, pupil: Pupil, household: int
             and keys & {g.family_key for g in pupils[b.pupil_id].guardians}]
 
 
-def _event(kiosk: Kiosk, round_: Round, booking: Booking, names: dict[str, Staff]) -> ics.Meeting:
+def _event(kiosk: Kiosk, round_: Round, booking: Booking, names: dict[str, Staff],
+           household: set[str] | None = None) -> ics.Meeting:
+    """`household`: the family keys of the guardians to invite (a household's own calendar)."""
     pupil = _pupils(kiosk)[booking.pupil_id]
     member = names.get(booking.staff_id)
     summary = _("{round}: {pupil} ({class_name}) with {staff}").format(
         round=round_.name, pupil=pupil.full_name, class_name=pupil.class_name,
         staff=member.name if member else booking.staff_id)
-    attendees = tuple((g.name, g.email) for g in pupil.guardians if g.email)
+    attendees = tuple((g.name, g.email) for g in pupil.guardians
+                      if g.email and (household is None or g.family_key in household))
     organizer = (member.name, member.email) if member and member.email else None
     location = _("room {room}").format(room=booking.room) if booking.room else ""
     return ics.Meeting(booking.id, booking.day, booking.start, booking.end, summary, location, attendees, organizer)
@@ -500,7 +541,8 @@ def write_ics(kiosk: Kiosk, round_: Round, out: Path, who: str, *, staff_id: str
             name=pupil.full_name, n=household, known=", ".join(str(g.household) for g in pupil.guardians)))
     found = household_bookings(kiosk, round_, pupil, household) if pupil else bookings_of(kiosk, round_, staff_id)
     names = {s.id: s for s in kiosk.repos.staff.all()}
-    payload = ics.calendar([_event(kiosk, round_, b, names) for b in found], kiosk.clock.now())
+    keys = {g.family_key for g in pupil.guardians if g.household == household} if pupil else None
+    payload = ics.calendar([_event(kiosk, round_, b, names, keys) for b in found], kiosk.clock.now())
     path = write_private(out, payload)
     try:
         kiosk.audit(who, "export", what="ics", format="ics", count=len(found))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.calendar import school_year_bounds, school_year_of
-from kiosk.domain.models import AuditEntry, Pupil
+from kiosk.domain.models import AuditEntry, Booking, Pupil, Reply
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, _
 from kiosk.services import absences
@@ -46,6 +46,8 @@ def pupil_data(kiosk: Kiosk, pupil: Pupil) -> dict[str, Any]:
         "follow_ups": [_without_others(to_doc(f), pupil, family) for f in repos.follow_ups.all()
                        if pupil.id in f.pupil_ids],
         "care_partners": [to_doc(p) for p in repos.care_partners.all() if p.pupil_id == pupil.id],
+        "meeting_reply_slips": of_pupil(repos.replies),
+        "meetings": of_pupil(repos.bookings),
         "audit_trail": audit,
     }
     mentioned = {value for record in _records(data) for key, value in record.items()
@@ -107,10 +109,12 @@ class Purge:
     follow_ups: int = 0
     absences: int = 0
     late_arrivals: int = 0
+    meetings: int = 0
+    """Reply slips and meetings of parent evenings and care meetings, kept as long as absences."""
 
     @property
     def total(self) -> int:
-        return self.notes + self.follow_ups + self.absences + self.late_arrivals
+        return self.notes + self.follow_ups + self.absences + self.late_arrivals + self.meetings
 
 
 def retention_dates(kiosk: Kiosk) -> tuple[dt.date, dt.date]:
@@ -149,6 +153,8 @@ def purge(kiosk: Kiosk, who: str, *, notes_before: dt.date, absences_before: dt.
         "follow_ups": [f for f in repos.follow_ups.all() if f.opened.date() < notes_before and f.done_at],
         "absences": _older(repos.absences, years, absences_before, "start"),
         "late_arrivals": _older(repos.lates, years, absences_before, "date"),
+        "meetings": [*_older(repos.replies, years, absences_before, "day"),
+                     *_older(repos.bookings, years, absences_before, "day")],
     }
     result = Purge(notes_before, absences_before, **{key: len(value) for key, value in found.items()})
     if dry_run or not result.total:
@@ -159,7 +165,9 @@ def purge(kiosk: Kiosk, who: str, *, notes_before: dt.date, absences_before: dt.
         repos.follow_ups.remove(found["follow_ups"])
         repos.absences.remove(found["absences"])
         repos.lates.remove(found["late_arrivals"])
+        repos.replies.remove([r for r in found["meetings"] if isinstance(r, Reply)])
+        repos.bookings.remove([b for b in found["meetings"] if isinstance(b, Booking)])
         kiosk.audit(who, "purge", notes_before=notes_before.isoformat(), absences_before=absences_before.isoformat(),
                     notes=result.notes, follow_ups=result.follow_ups, absences=result.absences,
-                    late_arrivals=result.late_arrivals)
+                    late_arrivals=result.late_arrivals, meetings=result.meetings)
     return result

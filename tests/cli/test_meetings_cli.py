@@ -42,7 +42,9 @@ def test_plan_reply_book_and_a_clash_refused_with_the_reason(cfg):
     round_ = plan(cfg)
     assert (round_["name"], round_["kind"], round_["days"]) == ("Proefavond december", "parent_evening",
                                                                 "2026-12-17")
-    first, second = pupils(cfg)[:2]
+    everyone = pupils(cfg)
+    first = everyone[0]
+    second = next(p for p in everyone[1:] if p["class"] == first["class"] and p["last_name"] != first["last_name"])
     said = ok(cfg, "meetings", "reply", *ROUND, "--pupil", first["id"], "--available", "na 16:30").stdout
     assert "16:30" in said
     booked = ok(cfg, "meetings", "book", *ROUND, "--pupil", first["id"]).stdout
@@ -52,14 +54,17 @@ def test_plan_reply_book_and_a_clash_refused_with_the_reason(cfg):
     assert "0000" not in json.dumps(meetings(cfg))  # no phone numbers in a schedule
 
     before = snapshot(cfg)
-    if second["class"] == first["class"]:  # the same teacher at the same time
-        clash = kiosk_cmd(cfg, "meetings", "book", *ROUND, "--pupil", second["id"], "--slot", "16:30")
-        assert meeting["staff"] in one_line_error(clash)
+    clash = kiosk_cmd(cfg, "meetings", "book", *ROUND, "--pupil", second["id"], "--slot", "16:30")
+    assert meeting["staff"] in one_line_error(clash)  # the same teacher at the same time
     outside = kiosk_cmd(cfg, "meetings", "book", *ROUND, "--pupil", second["id"], "--slot", "17:05")  # the break
     assert "17:05" in one_line_error(outside)
-    too_early = kiosk_cmd(cfg, "meetings", "book", *ROUND, "--pupil", first["id"], "--slot", "16:00")
-    assert one_line_error(too_early)  # the pupil already has a meeting then? no: the parents cannot before 16:30
-    assert snapshot(cfg) == before
+    ok(cfg, "meetings", "reply", *ROUND, "--pupil", second["id"], "--available", "na 17:15")
+    too_early = kiosk_cmd(cfg, "meetings", "book", *ROUND, "--pupil", second["id"], "--slot", "16:40")
+    assert "cannot" in one_line_error(too_early)  # the parents said: after 17:15
+    after_slip = snapshot(cfg)
+    ok(cfg, "meetings", "book", *ROUND, "--pupil", second["id"])  # the first time that suits
+    assert [m["start"] for m in meetings(cfg) if m["pupil_id"] == second["id"]] == ["17:15"]
+    assert after_slip != before
 
 
 def test_a_plan_that_cannot_work_and_a_quiet_evening_are_refused(cfg):

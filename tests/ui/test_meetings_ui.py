@@ -129,10 +129,16 @@ async def test_the_unbooked_list_shrinks_and_a_no_show_is_marked(app, kiosk, clo
         await pilot.press("u")  # the schedule again
         clock.advance(days=22, hours=9)  # the evening itself
         table = screen.query_one(DataTable)
-        row = next(i for i, b in enumerate(screen.rows) if getattr(b, "pupil_id", "") == ROOS.id)
-        table.move_cursor(row=row)
+
+        def roos_row() -> int:
+            return next((i for i, b in enumerate(screen.rows) if getattr(b, "pupil_id", "") == ROOS.id), -1)
+
+        assert await wait_until(pilot, lambda: roos_row() >= 0)
+        table.move_cursor(row=roos_row())
+        await pilot.pause()
         await pilot.press("n")
-        assert await wait_until(pilot, lambda: _("did not come") in str(table.get_row_at(row)[-1]))
+        assert await wait_until(pilot, lambda: roos_row() >= 0
+                                and _("did not come") in str(table.get_row_at(roos_row())[-1]))
     [booking] = [b for b in meetings.bookings_of(kiosk, round_) if b.pupil_id == ROOS.id]
     assert booking.status == "no_show"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 
@@ -63,7 +64,7 @@ def test_separated_parents_are_both_asked_and_a_clash_is_refused_in_words(kiosk)
     assert teacher
     with pytest.raises(KioskError, match=teacher.name):
         meetings.book(kiosk, round_, classmate, HEAD, start=dt.time(18, 0))
-    with pytest.raises(KioskError):
+    with pytest.raises(KioskError, match=re.escape(pupil.full_name)):
         meetings.book(kiosk, round_, pupil, HEAD, start=dt.time(18, 30))  # one meeting per pupil and teacher
 
 
@@ -98,8 +99,8 @@ def test_a_care_meeting_with_partners_and_its_outcome_becomes_follow_ups(kiosk, 
     with pytest.raises(KioskError, match="Klaprooswijk"):  # the head, by name
         meetings.plan_round(kiosk, HEAD, name="Gesprekken directie", kind="parent_evening", days=[first.day],
                             start=first.start, end=first.end, slot_minutes=10, staff_ids=[HEAD])
-    with pytest.raises(KioskError):
-        meetings.record_outcome(kiosk, care_round, first, HEAD, "Te vroeg")  # not yet held
+    with pytest.raises(KioskError, match=_("the meeting has not taken place yet")):
+        meetings.record_outcome(kiosk, care_round, first, HEAD, "Te vroeg")
     clock.advance(days=20)
     care = next(s for s in kiosk.repos.staff.all() if s.id == first.staff_id)
     note, follow_ups = meetings.record_outcome(
@@ -110,7 +111,7 @@ def test_a_care_meeting_with_partners_and_its_outcome_becomes_follow_ups(kiosk, 
     assert [(f.owner, f.what) for f in follow_ups] == [(care.id, "Verslag logopedie opvragen"),
                                                        (HEAD, "Ouders bellen na de kerstvakantie")]
     assert follow_ups[0].due == notes_service.default_due(kiosk, clock.now())  # 48 hours from when it is noted
-    with pytest.raises(KioskError):
+    with pytest.raises(KioskError, match=_("the outcome of this meeting was noted already")):
         meetings.record_outcome(kiosk, care_round, first, HEAD, "Nog eens")
 
 
@@ -145,8 +146,8 @@ def test_information_evenings_are_announced_per_household_and_the_head_is_remind
                                days=[dt.date(2027, 9, 7)], start=dt.time(19, 0), end=dt.time(19, 45), slot_minutes=10)
     assert not meetings.information_reminder(kiosk, head)
     assert {s.class_name for s in info.sessions} >= {*teacher.classes, ""}  # every class, and the school
-    with pytest.raises(KioskError):
-        meetings.book(kiosk, info, kiosk.repos.pupils.all()[0], HEAD)  # no slots to book
+    with pytest.raises(KioskError, match=_("an information evening has no meetings to book: print its announcement")):
+        meetings.book(kiosk, info, kiosk.repos.pupils.all()[0], HEAD)
     pupil = next(p for p in kiosk.repos.pupils.all() if p.class_name == teacher.classes[0])
     path, pages = meetings.write_pdf(kiosk, info, tmp_path / "info.pdf", HEAD, pupil=pupil)
     texts = [page.extract_text() for page in PdfReader(path).pages]

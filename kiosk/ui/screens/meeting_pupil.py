@@ -65,6 +65,11 @@ class MeetingPupilScreen(KioskForm):
         self.refresh_state()
 
     def refresh_state(self) -> None:
+        lines = self.attempt(self._state_lines)
+        if lines is not None:
+            self.query_one("#meeting-state", Static).update(literal("\n".join(lines)))
+
+    def _state_lines(self) -> list[str]:
         replies = {r.household: r for r in meetings.replies_of(self.kiosk, self.round) if r.pupil_id == self.pupil.id}
         lines = []
         for household in self.households:
@@ -80,8 +85,7 @@ class MeetingPupilScreen(KioskForm):
             day=day_label(b.day), start=f"{b.start:%H:%M}", end=f"{b.end:%H:%M}",
             staff=names.get(b.staff_id, b.staff_id), room=b.room or "–") for b in booked] or [_("No meeting yet.")]
         warning = meetings.slip_warning(self.kiosk, self.round, self.pupil)
-        lines += [f"⚠ {warning}"] if warning else []
-        self.query_one("#meeting-state", Static).update(literal("\n".join(lines)))
+        return lines + ([f"⚠ {warning}"] if warning else [])
 
     # -- keys -----------------------------------------------------------------------------------------
     def fields_closed(self) -> None:

@@ -72,9 +72,9 @@ class MeetingsScreen(KioskScreen[None]):
     def round(self) -> Round | None:
         return self.rounds[self.index] if self.rounds else None
 
-    def _class_name(self) -> str | None:
-        """A teacher sees their own class; the head, care staff and the office the school."""
-        return self.user.classes[0] if self.user.role == Role.TEACHER and self.user.classes else None
+    def _own_classes(self) -> tuple[str, ...]:
+        """A teacher sees their own classes; the head, care staff and the office the school."""
+        return self.user.classes if self.user.role == Role.TEACHER else ()
 
     def reload(self) -> None:
         found = self.attempt(lambda: meetings.rounds(self.kiosk))
@@ -115,7 +115,7 @@ class MeetingsScreen(KioskScreen[None]):
         names = {s.id: s.name for s in self.kiosk.repos.staff.all()}
         pupils = {p.id: p for p in self.kiosk.repos.pupils.all(include_left=True)}
         mine = self.user.id if self.user.role == Role.TEACHER else None
-        bookings = meetings.bookings_of(self.kiosk, round_, mine)
+        bookings = self.attempt(lambda: meetings.bookings_of(self.kiosk, round_, mine)) or []
         table.add_columns(_("Day"), _("Time"), _("With"), _("Room"), _("Pupil"), _("Parents"), _("State"))
         for b in bookings:
             pupil = pupils.get(b.pupil_id)
@@ -132,7 +132,8 @@ class MeetingsScreen(KioskScreen[None]):
             n=len(bookings), arrived=sum(b.status == "arrived" for b in bookings), no_show=no_show)))
 
     def _show_unbooked(self, round_: Round, table: DataTable[object]) -> None:
-        found = meetings.unbooked(self.kiosk, round_, self._class_name())
+        everyone = self.attempt(lambda: meetings.unbooked(self.kiosk, round_))
+        found = [u for u in everyone or [] if not self._own_classes() or u.pupil.class_name in self._own_classes()]
         table.add_columns(_("Class"), _("Pupil"), _("State"))
         for item in found:
             table.add_row(*(literal_cell(c) for c in (item.pupil.class_name, item.pupil.full_name,
@@ -206,8 +207,8 @@ class MeetingsScreen(KioskScreen[None]):
         round_ = self.round
         if round_ is None:
             return
-        class_name = self._class_name()
-        preview = self.attempt(lambda: meetings.fill_round(self.kiosk, round_, self.user.id, class_name=class_name,
+        classes = self._own_classes()
+        preview = self.attempt(lambda: meetings.fill_round(self.kiosk, round_, self.user.id, classes=classes,
                                                            dry_run=True))
         if preview is None:
             return
@@ -220,10 +221,10 @@ class MeetingsScreen(KioskScreen[None]):
             name=item.pupil.full_name, class_name=item.pupil.class_name, why=_(WHY_WORDS[why]))
             for item, why in preview.unplaced[:8]]
         self.app.push_screen(ConfirmScreen("\n".join(lines)),
-                             lambda yes: self._fill(round_, class_name) if yes else None)
+                             lambda yes: self._fill(round_, classes) if yes else None)
 
-    def _fill(self, round_: Round, class_name: str | None) -> None:
-        self.write(lambda: meetings.fill_round(self.kiosk, round_, self.user.id, class_name=class_name),
+    def _fill(self, round_: Round, classes: tuple[str, ...]) -> None:
+        self.write(lambda: meetings.fill_round(self.kiosk, round_, self.user.id, classes=classes),
                    self._filled)
 
     def _filled(self, filled: Filled) -> None:
