@@ -59,6 +59,7 @@ SCREENS: dict[str, Steps] = {
     "text_message": text_message,
     "note": then(*"lotte", "enter", "g", *"Vraagt naar de zwemles", "tab", "f"),
     "follow_ups": then("f3"),
+    "meetings": then("f4"),
 }
 
 
