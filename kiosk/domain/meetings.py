@@ -264,15 +264,17 @@ def families(wanted: Sequence[Wanted]) -> list[list[Wanted]]:
     return list(groups.values())
 
 
-def _booking(round_: Round, item: Wanted, slot: Slot, by: str) -> Booking:
+def booking_at(round_: Round, item: Wanted, slot: Slot, by: str = "") -> Booking:
+    """The meeting `item` would be in `slot`."""
     return Booking(round_.id, item.pupil.id, slot.staff_id, slot.day, slot.start, slot.end, slot.room,
                    participants=item.participants, by_staff=by)
 
 
-def _free(board: Board, round_: Round, item: Wanted, slot: Slot, by: str) -> Booking | None:
+def free_booking(board: Board, round_: Round, item: Wanted, slot: Slot, by: str = "") -> Booking | None:
+    """The meeting in `slot`, when it suits the parents and clashes with nobody; else None."""
     if not item.available.allows(slot):
         return None
-    booking = _booking(round_, item, slot, by)
+    booking = booking_at(round_, item, slot, by)
     return None if board.conflict(booking) else booking
 
 
@@ -286,9 +288,9 @@ def _chain(board: Board, round_: Round, order: Sequence[Wanted], first: Slot,
                 end = _at(booked[-1].day, booked[-1].end)
                 near = (s for s in slots.get(item.staff_id, ()) if s.day == first.day
                         and end <= _at(s.day, s.start) <= end + MAX_WALK)
-                booking = next((b for s in near if (b := _free(board, round_, item, s, by))), None)
+                booking = next((b for s in near if (b := free_booking(board, round_, item, s, by))), None)
             else:
-                booking = _free(board, round_, item, first, by)
+                booking = free_booking(board, round_, item, first, by)
             if booking is None:
                 return None
             board.add(booking)  # so a later child's check sees it (the same parents)
@@ -372,7 +374,7 @@ def _place_family(board: Board, round_: Round, family: list[Wanted], slots: dict
 
 def _first_free(board: Board, round_: Round, item: Wanted, slots: dict[str, list[Slot]],
                 by: str) -> Booking | None:
-    return next((b for s in slots.get(item.staff_id, ()) if (b := _free(board, round_, item, s, by))), None)
+    return next((b for s in slots.get(item.staff_id, ()) if (b := free_booking(board, round_, item, s, by))), None)
 
 
 def _why_not(round_: Round, item: Wanted, slots: dict[str, list[Slot]]) -> str:

@@ -24,7 +24,7 @@ from kiosk.services.context import Kiosk
 from kiosk.services.entry import read_day
 from kiosk.services.labels import day_label
 from kiosk.services.pupils import known_class, list_pupils
-from kiosk.services.staff import find_staff
+from kiosk.services.staff import find_staff, staff_names
 from kiosk.store.exports import remove_private, write_private
 
 KIND_WORDS = {"parent_evening": N_("parent evening"), "care": N_("care meetings"),
@@ -141,7 +141,7 @@ def _check_free(kiosk: Kiosk, round_: Round) -> None:
     """Nobody is planned for an evening while they have meetings then in another round."""
     days = set(round_.days)
     booked = [b for b in kiosk.repos.bookings.in_year(school_year_of(round_.first_day)) if b.day in days]
-    names = {s.id: s.name for s in kiosk.repos.staff.all()}
+    names = staff_names(kiosk)
     for session in round_.sessions:
         for b in booked:
             if session.staff_id in (b.staff_id, *b.participants) and b.day == session.day \
@@ -228,7 +228,7 @@ def _board(kiosk: Kiosk, round_: Round) -> Board:
 
 def describe(kiosk: Kiosk, conflict: Conflict) -> str:
     """A clash in words: who is busy, and with what."""
-    names = {s.id: s.name for s in kiosk.repos.staff.all()}
+    names = staff_names(kiosk)
     other = conflict.other
     pupil = _pupils(kiosk).get(other.pupil_id)
     when = f"{day_label(other.day)} {other.start:%H:%M}–{other.end:%H:%M}"
@@ -305,8 +305,7 @@ def book(kiosk: Kiosk, round_: Round, pupil: Pupil, who: str, *, staff_id: str |
                 name=pupil.full_name, day=day_label(same.day), time=f"{same.start:%H:%M}"))
         board = _board(kiosk, round_)
         slot = _chosen_slot(kiosk, round_, item, board, day, start)
-        booking = Booking(round_.id, pupil.id, slot.staff_id, slot.day, slot.start, slot.end, slot.room,
-                          participants=item.participants, by_staff=who)
+        booking = rules_.booking_at(round_, item, slot, who)
         _check(kiosk, round_, board, booking, item, allow_quiet)
         kiosk.repos.bookings.add(booking)
         kiosk.audit(who, "booking-add", round=round_.id, pupil=pupil.id, staff=booking.staff_id,
@@ -337,8 +336,8 @@ def _chosen_slot(kiosk: Kiosk, round_: Round, item: Wanted, board: Board, day: d
         raise KioskError(_("{day} is not an evening of this round").format(day=day_label(day)))
     if start is None:
         now = kiosk.clock.now()
-        free = [s for s in own if (day is None or s.day == day) and item.available.allows(s)
-                and dt.datetime.combine(s.day, s.start) > now and board.conflict(_as_booking(round_, item, s)) is None]
+        free = [s for s in own if (day is None or s.day == day) and dt.datetime.combine(s.day, s.start) > now
+                and rules_.free_booking(board, round_, item, s)]
         if not free:
             raise KioskError(_("no free time left that suits the parents"))
         family = rules_.family_meetings(board, round_.id, [item.pupil])
@@ -346,8 +345,8 @@ def _chosen_slot(kiosk: Kiosk, round_: Round, item: Wanted, board: Board, day: d
     days = [day] if day else sorted({s.day for s in own})
     matches = [s for d in days for s in own if s.day == d and s.start == start]
     # of the evenings with that time, the first that suits the parents and is free
-    match = next((s for s in matches if item.available.allows(s)
-                  and board.conflict(_as_booking(round_, item, s)) is None), matches[0] if matches else None)
+    match = next((s for s in matches if rules_.free_booking(board, round_, item, s)),
+                 matches[0] if matches else None)
     if match is None:
         raise KioskError(_("{time} is not a slot of this round (slots of {n} minutes from {first})").format(
             time=f"{start:%H:%M}", n=round_.slot_minutes, first=f"{own[0].start:%H:%M}"))
@@ -359,13 +358,8 @@ def _walk_to(slot: Slot, round_: Round, item: Wanted, family: list[Booking]) -> 
     time order."""
     if not family:
         return (False, False, slot)
-    return (not rules_.touches([_as_booking(round_, item, slot)], family),
+    return (not rules_.touches([rules_.booking_at(round_, item, slot)], family),
             all(b.day != slot.day for b in family), slot)
-
-
-def _as_booking(round_: Round, item: Wanted, slot: Slot) -> Booking:
-    return Booking(round_.id, item.pupil.id, slot.staff_id, slot.day, slot.start, slot.end, slot.room,
-                   participants=item.participants)
 
 
 def _check(kiosk: Kiosk, round_: Round, board: Board, booking: Booking, item: Wanted, allow_quiet: bool) -> None:
@@ -644,7 +638,7 @@ def _letter(kiosk: Kiosk, round_: Round, pupil: Pupil, household: int, to: str) 
     one yet the invitation with its reply slip; an information evening's announcement."""
     if round_.kind == "information":
         return pdf.Letter(to, round_.name, _announcement(kiosk, round_, pupil))
-    names, pupils = {s.id: s.name for s in kiosk.repos.staff.all()}, _pupils(kiosk)
+    names, pupils = staff_names(kiosk), _pupils(kiosk)
     booked = household_bookings(kiosk, round_, pupil, household)
     lines = [_("Dear parents,")]
     lines += [_("Your conversation about {pupil}: {day}, {start}–{end}, with {staff}, room {room}.").format(
@@ -674,7 +668,7 @@ def _letter(kiosk: Kiosk, round_: Round, pupil: Pupil, household: int, to: str) 
 
 def _announcement(kiosk: Kiosk, round_: Round, pupil: Pupil) -> tuple[str, ...]:
     """The information evening of the pupil's class, and the head's about the school."""
-    names = {s.id: s.name for s in kiosk.repos.staff.all()}
+    names = staff_names(kiosk)
 
     def when(session: Session) -> str:
         return f"{day_label(session.day)} {session.start:%H:%M}–{session.end:%H:%M}"

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Static
 from kiosk.domain.meetings import read_slip
 from kiosk.domain.models import Pupil, Round
 from kiosk.i18n import N_, _
-from kiosk.services import entry, meetings
+from kiosk.services import entry, meetings, staff
 from kiosk.services.labels import day_label
 from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.screens.form import ERROR_ID, KioskForm
@@ -80,7 +80,7 @@ class MeetingPupilScreen(KioskForm):
             lines.append(marker + _("Household {n} ({parents}): {said}").format(n=household, parents=parents,
                                                                               said=said))
         booked = [b for b in meetings.bookings_of(self.kiosk, self.round) if b.pupil_id == self.pupil.id]
-        names = {s.id: s.name for s in self.kiosk.repos.staff.all()}
+        names = staff.staff_names(self.kiosk)
         lines += [_("Meeting: {day} {start}–{end} with {staff}, room {room}").format(
             day=day_label(b.day), start=f"{b.start:%H:%M}", end=f"{b.end:%H:%M}",
             staff=names.get(b.staff_id, b.staff_id), room=b.room or "–") for b in booked] or [_("No meeting yet.")]

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from kiosk.domain.meetings import Filled
 from kiosk.domain.models import Booking, Pupil, Role, Round
 from kiosk.i18n import N_, _, ngettext
-from kiosk.services import meetings
+from kiosk.services import meetings, staff
 from kiosk.services.labels import day_label
 from kiosk.services.meetings import KIND_WORDS, STATUS_WORDS, UNBOOKED_WORDS, WHY_WORDS
 from kiosk.ui.actions import KioskAction, bindings
@@ -112,7 +112,7 @@ class MeetingsScreen(KioskScreen[None]):
         self.refresh_bindings()
 
     def _show_schedule(self, round_: Round, table: DataTable[object]) -> None:
-        names = {s.id: s.name for s in self.kiosk.repos.staff.all()}
+        names = staff.staff_names(self.kiosk)
         pupils = {p.id: p for p in self.kiosk.repos.pupils.all(include_left=True)}
         mine = self.user.id if self.user.role == Role.TEACHER else None
         bookings = self.attempt(lambda: meetings.bookings_of(self.kiosk, round_, mine)) or []
