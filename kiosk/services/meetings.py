@@ -22,10 +22,10 @@ from kiosk.output import ics, pdf
 from kiosk.services import notes
 from kiosk.services.context import Kiosk
 from kiosk.services.entry import read_day
+from kiosk.services.files import write_audited
 from kiosk.services.labels import day_label
 from kiosk.services.pupils import known_class, list_pupils
 from kiosk.services.staff import find_staff, staff_names
-from kiosk.store.exports import remove_private, write_private
 
 KIND_WORDS = {"parent_evening": N_("parent evening"), "care": N_("care meetings"),
               "information": N_("information evening")}
@@ -537,13 +537,7 @@ def write_ics(kiosk: Kiosk, round_: Round, out: Path, who: str, *, staff_id: str
     names = {s.id: s for s in kiosk.repos.staff.all()}
     keys = {g.family_key for g in pupil.guardians if g.household == household} if pupil else None
     payload = ics.calendar([_event(kiosk, round_, b, names, keys) for b in found], kiosk.clock.now())
-    path = write_private(out, payload)
-    try:
-        kiosk.audit(who, "export", what="ics", format="ics", count=len(found))
-    except BaseException:
-        remove_private(path)
-        raise
-    return path, len(found)
+    return write_audited(kiosk, out, payload, who, "export", what="ics", format="ics", count=len(found)), len(found)
 
 
 # -- care meetings: who takes part, the agenda, the outcome --------------------------------------------
@@ -703,10 +697,4 @@ def write_pdf(kiosk: Kiosk, round_: Round, out: Path, who: str, *, staff_id: str
         chosen = [pupil] if pupil else _class_pupils(kiosk, class_name)
         pages = [letter for p in chosen for letter in _household_letters(kiosk, round_, p)]
         payload, count = pdf.letters(school, pages), len(pages)
-    path = write_private(out, payload)
-    try:
-        kiosk.audit(who, "export", what="pdf", format="pdf", count=count)
-    except BaseException:
-        remove_private(path)
-        raise
-    return path, count
+    return write_audited(kiosk, out, payload, who, "export", what="pdf", format="pdf", count=count), count

@@ -15,9 +15,9 @@ from kiosk.errors import KioskError
 from kiosk.i18n import N_, _
 from kiosk.services import absences
 from kiosk.services.context import Kiosk
+from kiosk.services.files import write_audited
 from kiosk.store.backup import create_backup
 from kiosk.store.codec import to_doc
-from kiosk.store.exports import remove_private, write_private
 from kiosk.store.repo import YearRecords
 
 
@@ -91,13 +91,7 @@ def export_pupil(kiosk: Kiosk, pupil: Pupil, out: Path, who: str) -> tuple[Path,
     data = pupil_data(kiosk, pupil)
     counts = {key: len(value) for key, value in data.items() if isinstance(value, list)}
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
-    path = write_private(out, payload)  # refused (nothing written, nothing audited) or whole
-    try:
-        kiosk.audit(who, "export-pupil", pupil=pupil.id, records=sum(counts.values()))
-    except BaseException:
-        remove_private(path)  # no copy of a pupil's data that the audit trail does not know of
-        raise
-    return path, counts
+    return write_audited(kiosk, out, payload, who, "export-pupil", pupil=pupil.id, records=sum(counts.values())), counts
 
 
 # -- deleting old history ------------------------------------------------------------------------
