@@ -60,8 +60,7 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--by")
     r.set_defaults(run=cmd_plan)
 
-    r = msub.add_parser("reply", help=_("enter a household's reply slip"))
-    _round_and_pupil(r)
+    r = _pupil_parser(msub, "reply", _("enter a household's reply slip"))
     r.add_argument("--household", type=positive, default=1)
     choice = r.add_mutually_exclusive_group(required=True)
     choice.add_argument("--available", help=_("e.g. 'na 18:00, niet dinsdag, zorg', or 'altijd'"))
@@ -69,8 +68,7 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--by")
     r.set_defaults(run=cmd_reply)
 
-    r = msub.add_parser("book", help=_("book one pupil (the first time that suits, or --slot)"))
-    _round_and_pupil(r)
+    r = _pupil_parser(msub, "book", _("book one pupil (the first time that suits, or --slot)"))
     r.add_argument("--slot", help=_("start, HH:MM"))
     r.add_argument("--date", help=_("the evening (when the round has several)"))
     r.add_argument("--teacher", help=_("another staff member than the class teacher"))
@@ -78,27 +76,23 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--by")
     r.set_defaults(run=cmd_book)
 
-    r = msub.add_parser("fill", help=_("book every pupil whose parents replied, families back to back"))
-    r.add_argument("--round", required=True)
+    r = _round_parser(msub, "fill", _("book every pupil whose parents replied, families back to back"))
     r.add_argument("--class", dest="class_name")
     r.add_argument("--dry-run", action="store_true", help=_("show what would be booked; change nothing"))
     r.add_argument("--by")
     r.set_defaults(run=cmd_fill)
 
-    r = msub.add_parser("list", help=_("the meetings of a round"))
-    r.add_argument("--round", required=True)
+    r = _round_parser(msub, "list", _("the meetings of a round"))
     r.add_argument("--teacher")
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
     r.set_defaults(run=cmd_list)
 
-    r = msub.add_parser("unbooked", help=_("who has no meeting yet, and why"))
-    r.add_argument("--round", required=True)
+    r = _round_parser(msub, "unbooked", _("who has no meeting yet, and why"))
     r.add_argument("--class", dest="class_name")
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
     r.set_defaults(run=cmd_unbooked)
 
-    r = msub.add_parser("ics", help=_("a teacher's or a household's meetings as a calendar file"))
-    r.add_argument("--round", required=True)
+    r = _round_parser(msub, "ics", _("a teacher's or a household's meetings as a calendar file"))
     whose = r.add_mutually_exclusive_group(required=True)
     whose.add_argument("--teacher")
     whose.add_argument("--pupil", help=_("a household of the pupil: the meetings of its children"))
@@ -121,8 +115,7 @@ def add_parsers(sub: Any) -> None:
     r.add_argument("--allow-quiet", action="store_true")
     r.set_defaults(run=cmd_outcome)
 
-    r = msub.add_parser("print", help=_("a teacher's schedule, or the letters of a household or a class, as PDF"))
-    r.add_argument("--round", required=True)
+    r = _round_parser(msub, "print", _("a teacher's schedule, or the letters of a household or a class, as PDF"))
     whose = r.add_mutually_exclusive_group(required=True)
     whose.add_argument("--teacher")
     whose.add_argument("--pupil", help=_("the pupil's household: a letter for each household"))
@@ -142,18 +135,26 @@ def add_parsers(sub: Any) -> None:
         r.set_defaults(run=CHANGES[name])
 
 
+def _round_parser(msub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A command about a round, named by its id or a unique part of its name."""
+    parser: argparse.ArgumentParser = msub.add_parser(name, help=help_text)
+    parser.add_argument("--round", required=True, help=_("the round's id or a unique part of its name"))
+    return parser
+
+
 def _meeting_parser(msub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
     """A command about one meeting of a round."""
-    parser: argparse.ArgumentParser = msub.add_parser(name, help=help_text)
-    parser.add_argument("--round", required=True)
+    parser = _round_parser(msub, name, help_text)
     parser.add_argument("meeting", help=_("the meeting's id (kiosk meetings list)"))
     parser.add_argument("--by")
     return parser
 
 
-def _round_and_pupil(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--round", required=True, help=_("the round's id or a unique part of its name"))
+def _pupil_parser(msub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A command about one pupil in a round."""
+    parser = _round_parser(msub, name, help_text)
     parser.add_argument("--pupil", required=True, help=_("pupil id, or name and/or class"))
+    return parser
 
 
 def _time(text: str) -> dt.time:

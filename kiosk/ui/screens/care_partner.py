@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 
 from kiosk.domain.models import CarePartner, Pupil
 from kiosk.i18n import N_, _
@@ -44,8 +44,7 @@ class CarePartnerScreen(StepForm):
         with Vertical(id="care-partner", classes="dialog"):
             yield Static(literal(_("Care partner of {name}").format(name=self.pupil.full_name)), classes="title")
             yield OptionList(id="care-existing")
-            for field_id, placeholder in zip(FIELDS, placeholders, strict=True):
-                yield Input(placeholder=placeholder, id=field_id)
+            yield from self.inputs(placeholders)
             yield Static(literal(_("Enter: next field; Enter in the last field (or ctrl+s) saves")))
             yield Static(id=ERROR_ID)  # above the buttons: seen on a short screen too
             yield ActionBar(ACTIONS, id="care-actions")

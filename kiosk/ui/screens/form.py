@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 from textual import on
@@ -56,6 +57,11 @@ class StepForm(KioskForm):
 
     FIELDS: ClassVar[tuple[str, ...]] = ()
     """The ids of the fields, in order."""
+
+    def inputs(self, placeholders: tuple[str, ...]) -> Iterator[Input]:
+        """The form's fields, in order, each with its placeholder."""
+        for field_id, placeholder in zip(self.FIELDS, placeholders, strict=True):
+            yield Input(placeholder=placeholder, id=field_id)
 
     def values(self) -> dict[str, str]:
         return {field_id: self.query_one(f"#{field_id}", Input).value for field_id in self.FIELDS}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from kiosk.domain.models import Booking, Round
 from kiosk.i18n import N_, _
@@ -41,8 +41,7 @@ class MeetingOutcomeScreen(StepForm):
                         *[_("action point: OWNER: what [@ date], e.g. Bram Lindeveld: verslag opvragen @ 15/1")] * 3)
         with Vertical(id="meeting-outcome", classes="dialog"):
             yield Static(literal(self.title_text), classes="title")
-            for field_id, placeholder in zip(FIELDS, placeholders, strict=True):
-                yield Input(placeholder=placeholder, id=field_id)
+            yield from self.inputs(placeholders)
             yield Static(literal(_("Enter: next field; Enter in the last field (or ctrl+s) saves")))
             yield Static(id=ERROR_ID)
             yield ActionBar(ACTIONS, id="outcome-actions")

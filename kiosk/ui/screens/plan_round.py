@@ -8,7 +8,7 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from kiosk.domain.meetings import KINDS
 from kiosk.domain.models import Round
@@ -53,8 +53,7 @@ class PlanRoundScreen(StepForm):
         with Vertical(id="plan-round", classes="dialog"):
             yield Static(literal(_("Plan a round")), classes="title")
             yield Static(id="plan-kind")
-            for field_id, placeholder in zip(FIELDS, placeholders, strict=True):
-                yield Input(placeholder=placeholder, id=field_id)
+            yield from self.inputs(placeholders)
             yield Static(literal(_("Enter: next field; Enter in the last field (or ctrl+s) plans")))
             yield Static(id=ERROR_ID)
             yield ActionBar(ACTIONS, id="plan-actions")
