@@ -76,8 +76,8 @@ def information_reminder(kiosk: Kiosk, viewer: Staff) -> bool:
     today = kiosk.clock.now().date()
     if viewer.role != Role.HEAD or not 6 <= today.month <= 8:
         return False
-    september = (dt.date(today.year, 9, 1), dt.date(today.year, 9, 30))
-    return not any(r.kind == "information" and september[0] <= r.first_day <= september[1] for r in rounds(kiosk))
+    coming = kiosk.repos.rounds.in_year(today.year)  # September opens the school year starting this year
+    return not any(r.kind == "information" and r.first_day.month == 9 for r in coming)
 
 
 def plan_round(kiosk: Kiosk, who: str, *, name: str, kind: str, days: Iterable[dt.date], start: dt.time,
