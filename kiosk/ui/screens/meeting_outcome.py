@@ -38,7 +38,7 @@ class MeetingOutcomeScreen(StepForm):
 
     def compose(self) -> ComposeResult:
         placeholders = (_("what came out of the meeting"),
-                        *[_("action point: OWNER: what [@ date], e.g. Bram Lindeveld: verslag opvragen @ 15/1")] * 3)
+                        *[_("action point, e.g. Bram Lindeveld: verslag opvragen @ 15/1")] * 3)
         with Vertical(id="meeting-outcome", classes="dialog"):
             yield Static(literal(self.title_text), classes="title")
             yield from self.inputs(placeholders)
