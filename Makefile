@@ -56,6 +56,10 @@ messages: $(VENV)/.installed-test
 		--no-location --sort-output --project "Schoolpoort kiosk" -o $(VENV)/kiosk.pot .
 	$(BIN)/pybabel update -D kiosk -i $(VENV)/kiosk.pot -d kiosk/locale \
 		--width 100 --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k L_ \
+		--no-location --sort-output --project "Schoolpoort kiosk letters" -o $(VENV)/letters.pot .
+	$(BIN)/pybabel update -D letters -i $(VENV)/letters.pot -d kiosk/locale \
+		--width 100 --ignore-obsolete --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.absences import RESERVED_KEYS, AbsenceCode, AbsenceRules
+from kiosk.domain.invites import check_link_template
 from kiosk.domain.notes import CommunicationRules
-from kiosk.errors import ConfigError
+from kiosk.errors import ConfigError, KioskError
 
 LANGUAGES = ("nl", "en")
 
@@ -72,6 +73,19 @@ class RetentionConfig:
 
 
 @dataclass(frozen=True)
+class InvitesConfig:
+    """Class invitations: the class app parents join, and how its join link is made."""
+
+    app_name: str = "Gimme"
+    join_link: str = "https://classapp.example/join?code={code}"
+    """The class app's join link; `{code}` stands for the class code."""
+    code_length: int = 8
+    """Characters in a class code (the class app's own codes are typed in as they are)."""
+    letters_dir: str = "letters"
+    """Where the screens put letters to print (relative to this file)."""
+
+
+@dataclass(frozen=True)
 class Config:
     school: SchoolConfig = field(default_factory=SchoolConfig)
     security: SecurityConfig = field(default_factory=SecurityConfig)
@@ -81,12 +95,17 @@ class Config:
     serve: ServeConfig = field(default_factory=ServeConfig)
     communication: CommunicationRules = field(default_factory=CommunicationRules)
     retention: RetentionConfig = field(default_factory=RetentionConfig)
+    invites: InvitesConfig = field(default_factory=InvitesConfig)
     path: Path = Path("config.toml")
     """The file this config was read from."""
 
     @property
     def data_dir(self) -> Path:
         return (self.path.parent / self.school.data_dir).resolve()
+
+    @property
+    def letters_dir(self) -> Path:
+        return (self.path.parent / self.invites.letters_dir).resolve()
 
 
 _SECTIONS = {
@@ -98,6 +117,7 @@ _SECTIONS = {
     "serve": ServeConfig,
     "communication": CommunicationRules,
     "retention": RetentionConfig,
+    "invites": InvitesConfig,
 }
 
 
@@ -225,6 +245,7 @@ def _validate(config: Config, path: Path) -> None:
     for name in ("notes_school_years", "absences_school_years"):
         if getattr(config.retention, name) < 1:
             raise ConfigError(f"{path}: retention.{name} must be at least 1")
+    _validate_invites(config.invites, path)
     if config.serve.public_url and not config.serve.public_url.startswith(("http://", "https://")):
         raise ConfigError(f"{path}: serve.public_url must start with http:// or https://")
 
@@ -242,3 +263,14 @@ def _validate_communication(rules: CommunicationRules, path: Path) -> None:
         raise ConfigError(f"{path}: communication.quiet_until must be earlier than quiet_from")
     if not 1 <= rules.answer_hours <= 24 * 10:
         raise ConfigError(f"{path}: communication.answer_hours must be between 1 and 240")
+
+
+def _validate_invites(invites: InvitesConfig, path: Path) -> None:
+    try:
+        check_link_template(invites.join_link)
+    except KioskError as exc:
+        raise ConfigError(f"{path}: invites.join_link: {exc}") from None
+    if not 4 <= invites.code_length <= 16:
+        raise ConfigError(f"{path}: invites.code_length must be between 4 and 16")
+    if not invites.app_name.strip():
+        raise ConfigError(f"{path}: invites.app_name must not be empty")

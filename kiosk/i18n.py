@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -83,6 +83,26 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(text: str) -> str:
     """Marks a string for translation where it is defined; `_()` translates it when shown."""
     return text
+
+
+def L_(text: str) -> str:
+    """Marks a string of a parents' letter (the `letters` domain, one catalog per letter
+    language); `letter_gettext(language)` translates it when the letter is made."""
+    return text
+
+
+def letter_gettext(language: str) -> Callable[[str], str]:
+    """Translation into a letter language: what parents read on paper, whatever the kiosk's."""
+    if language not in LETTER_LANGUAGES:
+        raise ValueError(f"no letter catalog for {language!r}")
+    return catalog("letters", language).gettext
+
+
+def format_list(items: Sequence[str], language: str) -> str:
+    """"Noah, Lina en Sem" as the language joins a list."""
+    from babel.lists import format_list as babel_list
+
+    return babel_list(list(items), locale=babel_locale(language))
 
 
 def babel_locale(language: str) -> str:

@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from kiosk import i18n
 from kiosk.cli import absences as cli_absences
+from kiosk.cli import invites as cli_invites
 from kiosk.cli import meetings as cli_meetings
 from kiosk.cli import notes as cli_notes
 from kiosk.cli import sms as cli_sms
@@ -81,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_sms.add_parsers(sub)
     cli_notes.add_parsers(sub)
     cli_meetings.add_parsers(sub)
+    cli_invites.add_parsers(sub)
 
     p = sub.add_parser("serve", help=_("serve the kiosk to a browser (gate tablet)"))
     p.add_argument("--host", default="127.0.0.1")

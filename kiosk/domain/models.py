@@ -268,3 +268,33 @@ class Booking:
     """booked, arrived or no_show."""
     by_staff: str = ""
     id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class ClassCode:
+    """A class's code in the class app; a new version replaces a code that leaked."""
+
+    class_name: str
+    code: str
+    version: int
+    set_at: dt.datetime
+    by_staff: str
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """A household's letter for a class: when it was printed, with which code version, and
+    whether the household joined (ticked by the teacher after approving it in the app)."""
+
+    class_name: str
+    household_key: str
+    pupil_ids: tuple[str, ...]
+    language: str
+    by_staff: str
+    printed_on: dt.date | None = None
+    """None for a household that joined without a letter (the QR on screen at the gate)."""
+    code_version: int = 0
+    joined_on: dt.date | None = None
+    joined_by: str = ""
+    id: str = field(default_factory=new_id)

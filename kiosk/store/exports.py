@@ -30,3 +30,18 @@ def write_private(path: Path, payload: bytes) -> Path:
 def remove_private(path: Path) -> None:
     """Takes back a file just written (its audit line could not be written)."""
     path.unlink(missing_ok=True)
+
+
+def new_file_in(folder: Path, stem: str, suffix: str) -> Path:
+    """A name for a new file in `folder` (made, owner-only, when missing): `stem` + suffix,
+    or stem-2, stem-3, ... when that exists already."""
+    folder = folder.expanduser().resolve()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KioskError(write_failed(exc, folder)) from None
+    path, n = folder / f"{stem}{suffix}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}{suffix}"
+    return path

@@ -16,7 +16,9 @@ from kiosk.domain.models import (
     AuditEntry,
     Booking,
     CarePartner,
+    ClassCode,
     FollowUp,
+    Invitation,
     LateArrival,
     Note,
     Pupil,
@@ -33,8 +35,10 @@ from kiosk.store.storage import Store
 PUPILS, STAFF, CARE_PARTNERS, FOLLOW_UPS = "pupils", "staff", "care_partners", "follow_ups"
 ABSENCES, LATES, NOTES, AUDIT = "absences", "lates", "notes", "audit"
 ROUNDS, REPLIES, BOOKINGS = "rounds", "replies", "bookings"
+CLASS_CODES, INVITATIONS = "class_codes", "invitations"
 # The record type of every table: each record is checked against it when a file is read.
-SCHOOL_TABLES: dict[str, type] = {PUPILS: Pupil, STAFF: Staff, CARE_PARTNERS: CarePartner, FOLLOW_UPS: FollowUp}
+SCHOOL_TABLES: dict[str, type] = {PUPILS: Pupil, STAFF: Staff, CARE_PARTNERS: CarePartner, FOLLOW_UPS: FollowUp,
+                                   CLASS_CODES: ClassCode, INVITATIONS: Invitation}
 YEAR_TABLES: dict[str, type] = {ABSENCES: Absence, LATES: LateArrival, NOTES: Note, AUDIT: AuditEntry,
                                  ROUNDS: Round, REPLIES: Reply, BOOKINGS: Booking}
 
@@ -238,6 +242,8 @@ class Repos:
         self.notes = YearRecords(store, NOTES, Note, "at")
         self.follow_ups = SchoolRecords(store, FOLLOW_UPS, FollowUp)
         self.care_partners = SchoolRecords(store, CARE_PARTNERS, CarePartner)
+        self.class_codes = SchoolRecords(store, CLASS_CODES, ClassCode)
+        self.invitations = SchoolRecords(store, INVITATIONS, Invitation)
         self.audit = YearRecords(store, AUDIT, AuditEntry, "at")
         self.rounds = YearRecords(store, ROUNDS, Round, "first_day")
         self.replies = YearRecords(store, REPLIES, Reply, "day")

@@ -33,7 +33,6 @@ ACTIONS = (
     KioskAction("f8", "staff", N_("Staff"), N_("Unlock a name, disable a colleague who left (head only)")),
     KioskAction("f9", "photos", N_("No photos"), N_("The pupils of a class without photo consent")),
 )
-AREA_LABELS = {name: label for name, _key, label, _help in AREAS}
 
 
 class HomeScreen(KioskScreen[None]):
@@ -123,7 +122,9 @@ class HomeScreen(KioskScreen[None]):
 
             self.app.push_screen(MeetingsScreen())
             return
-        self.notify(_("{area}: arrives in a later version of the kiosk.").format(area=_(AREA_LABELS[area])))
+        from kiosk.ui.screens.invitations import InvitationsScreen
+
+        self.app.push_screen(InvitationsScreen())
 
     def action_audit(self) -> None:
         from kiosk.ui.screens.audit import AuditScreen

@@ -1,0 +1,32 @@
+"""QR codes: the modules of a join link, drawn on paper (output/letters.py) or with block
+characters on a screen, each with the quiet zone a phone's camera needs around it."""
+
+from __future__ import annotations
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+
+QUIET_ZONE = 4
+"""Modules of light margin on every side (the QR standard's minimum)."""
+# Each character holds two rows of modules: the upper in the glyph's top half, the lower in
+# its bottom half. Glyph = dark, background = light.
+_HALVES = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+
+
+def modules(text: str) -> list[list[bool]]:
+    """Dark (True) and light modules, the quiet zone included. Error correction M: a
+    creased or slightly smudged letter still scans."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
+    code.add_data(text.encode("utf-8"))
+    code.make(fit=True)
+    return [list(row) for row in code.get_matrix()]
+
+
+def block_lines(text: str) -> list[str]:
+    """The QR as lines of block characters, two module rows per line (square on a terminal,
+    whose cells are about twice as high as wide). Draw them dark on light."""
+    grid = modules(text)
+    if len(grid) % 2:
+        grid.append([False] * len(grid[0]))
+    return ["".join(_HALVES[top, bottom] for top, bottom in zip(upper, lower, strict=True))
+            for upper, lower in zip(grid[::2], grid[1::2], strict=True)]
