@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from fpdf import FPDF
 
@@ -36,6 +37,7 @@ class Side:
     regards: str
     signature: str
     code_label: str
+    footer: str
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,6 @@ class InviteLetter:
     link: str
     sides: tuple[Side, ...]
     """The household's language first, then Dutch (one side for a Dutch-speaking household)."""
-    footer: str
 
 
 class _Letters(FPDF):
@@ -93,56 +94,82 @@ class _Letters(FPDF):
         self.set_font("Sans", "", 9)
         self.multi_cell(width, 5, letter.link, new_x="LEFT", new_y="NEXT")
 
-    def column(self, side: Side, x: float, y: float, width: float) -> None:
+    def column(self, side: Side, x: float, y: float, width: float, scale: float, *, dry: bool = False) -> float:
+        """Draws the side's text (or with `dry` only measures it); returns where it ends."""
         align = "R" if side.right_to_left else "L"
+        size = 10.5 * scale
         self.set_xy(x, y)
 
-        def block(text: str, size: float, *, bold: bool = False, after: float = 2.5) -> None:
-            self.set_font("Sans", "B" if bold else "", size)
+        def block(text: str, points: float, *, bold: bool = False, after: float = 2.5) -> None:
+            self.set_font("Sans", "B" if bold else "", points)
             self.set_x(x)
-            self.multi_cell(width, size * 0.5, text, align=align, new_x="LEFT", new_y="NEXT")
-            self.ln(after)
+            if dry:
+                self.set_y(self.get_y() + self.height(width, points * 0.5, text))
+            else:
+                self.multi_cell(width, points * 0.5, text, align=align, new_x="LEFT", new_y="NEXT")
+            self.ln(after * scale)
 
-        block(side.title, 14, bold=True)
-        block(side.class_line, 10.5, bold=True, after=4)
-        block(side.greeting, 10.5)
-        block(side.intro, 10.5, after=4)
-        block(side.how, 12, bold=True)
+        block(side.title, 14 * scale, bold=True)
+        block(side.class_line, size, bold=True, after=4)
+        block(side.greeting, size)
+        block(side.intro, size, after=4)
+        block(side.how, 12 * scale, bold=True)
         for number, step in enumerate(side.steps, start=1):
-            self.step(number, step, x, width, side.right_to_left)
-        self.ln(2)
-        block(side.questions, 10.5, after=4)
-        block(side.regards, 10.5, after=1)
-        block(side.signature, 10.5)
+            self.step(number, step, x, width, size, right_to_left=side.right_to_left, dry=dry)
+        self.ln(2 * scale)
+        block(side.questions, 9 * scale, after=4)  # smaller: a long e-mail address stays on one line
+        block(side.regards, size, after=1)
+        block(side.signature, size)
+        return self.get_y()
 
-    def step(self, number: int, text: str, x: float, width: float, right_to_left: bool) -> None:
+    def step(self, number: int, text: str, x: float, width: float, size: float, *, right_to_left: bool,
+             dry: bool) -> None:
         """The number in a cell of its own on the reading side, so it stands where that
         language starts a line (a "1." inside Arabic text would be reordered)."""
-        top = self.get_y()
-        self.set_font("Sans", "B", 10.5)
-        self.set_xy(x + width - 7 if right_to_left else x, top)
-        self.cell(7, 5.25, str(number), align="R" if right_to_left else "L")
-        self.set_font("Sans", "", 10.5)
-        self.set_xy(x if right_to_left else x + 7, top)
-        self.multi_cell(width - 7, 5.25, text, align="R" if right_to_left else "L", new_x="LEFT", new_y="NEXT")
+        top, line = self.get_y(), size * 0.5
+        self.set_font("Sans", "", size)
+        if dry:
+            self.set_y(top + self.height(width - 7, line, text))
+        else:
+            self.set_xy(x if right_to_left else x + 7, top)
+            self.multi_cell(width - 7, line, text, align="R" if right_to_left else "L", new_x="LEFT", new_y="NEXT")
+            bottom = self.get_y()
+            self.set_font("Sans", "B", size)
+            self.set_xy(x + width - 7 if right_to_left else x, top)
+            self.cell(7, line, str(number), align="R" if right_to_left else "L")
+            self.set_y(bottom)
         self.ln(1.5)
 
-    def footer_line(self, text: str) -> None:
-        self.set_xy(MARGIN, self.h - MARGIN - 5)
-        self.set_font("Sans", "", 8)
-        self.cell(0, 5, text)
+    def height(self, width: float, line: float, text: str) -> float:
+        """How tall the text would be in a column of this width, in the current font."""
+        return cast(float, self.multi_cell(width, line, text, dry_run=True, output="HEIGHT"))
+
+    def footer_line(self, side: Side, x: float, width: float) -> None:
+        self.set_xy(x, self.h - MARGIN - 5)
+        self.set_font("Sans", "", 7.5)
+        self.multi_cell(width, 4, side.footer, align="R" if side.right_to_left else "L")
 
 
 def _columns(sides: Sequence[Side], page_width: float) -> list[tuple[Side, float, float]]:
-    """(side, x, width): the household's language on its reading side, Dutch beside it."""
+    """(side, x, width) in the order of the sides: the household's language on its reading
+    side of the page (right for Arabic), Dutch beside it."""
     inner = page_width - 2 * MARGIN
     if len(sides) == 1:
         return [(sides[0], MARGIN, inner)]
     width = (inner - GAP) / 2
-    first, second = sides[0], sides[1]
-    if first.right_to_left:
-        return [(second, MARGIN, width), (first, MARGIN + width + GAP, width)]
-    return [(first, MARGIN, width), (second, MARGIN + width + GAP, width)]
+    left, right = MARGIN, MARGIN + width + GAP
+    first, second = (right, left) if sides[0].right_to_left else (left, right)
+    return [(sides[0], first, width), (sides[1], second, width)]
+
+
+def _fitting_scale(doc: _Letters, columns: list[tuple[Side, float, float]], top: float) -> float:
+    """The largest type size (of a few steps) at which every column ends above the footer:
+    a long teacher's name or a wordy language never runs off the page."""
+    bottom = doc.h - MARGIN - 8
+    for scale in (1.0, 0.92, 0.85, 0.78, 0.7):
+        if max(doc.column(side, x, top, width, scale, dry=True) for side, x, width in columns) <= bottom:
+            return scale
+    return 0.7
 
 
 def invitations(school: str, pages: Iterable[InviteLetter], *, total: int = 0,
@@ -155,9 +182,12 @@ def invitations(school: str, pages: Iterable[InviteLetter], *, total: int = 0,
         top = MARGIN + 26
         doc.qr(letter.link, MARGIN, top)
         doc.code_block(letter, MARGIN + QR_SIZE + 8, top)
-        for side, x, width in _columns(letter.sides, doc.w):
-            doc.column(side, x, top + QR_SIZE + 10, width)
-        doc.footer_line(letter.footer)
+        columns, text_top = _columns(letter.sides, doc.w), top + QR_SIZE + 10
+        scale = _fitting_scale(doc, columns, text_top)
+        for side, x, width in columns:
+            doc.column(side, x, text_top, width, scale)
+        for side, x, width in columns:
+            doc.footer_line(side, x, width)
         if progress:
             progress(done, total)
     return bytes(doc.output())

@@ -7,6 +7,7 @@ none (the class app is the class's business). Every change is audited.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -177,7 +178,8 @@ def letter_language(household: Household, chosen: str | None = None) -> str:
     return wanted if wanted in i18n.LETTER_LANGUAGES else "nl"
 
 
-def _side(language: str, household: Household, class_name: str, teacher: Staff | None, app: str) -> letters.Side:
+def _side(language: str, household: Household, class_name: str, teacher: Staff | None, app: str,
+          printed: tuple[dt.date, int]) -> letters.Side:
     t = i18n.letter_gettext(language)
     teacher_name = teacher.name if teacher else ""
     children = i18n.format_list([p.first_name for p in household.pupils], language)
@@ -188,18 +190,19 @@ def _side(language: str, household: Household, class_name: str, teacher: Staff |
         greeting=t(GREETING).format(children=children),
         intro=t(INTRO).format(teacher=teacher_name, class_name=class_name, app=app),
         how=t(HOW), steps=tuple(t(step).format(app=app) for step in STEPS), questions=questions,
-        regards=t(REGARDS), signature=teacher_name, code_label=t(CODE_LABEL))
+        regards=t(REGARDS), signature=teacher_name, code_label=t(CODE_LABEL),
+        footer=t(FOOTER).format(date=i18n.format_date(printed[0], "d MMMM y", language), version=printed[1]))
 
 
 def _letter(kiosk: Kiosk, household: Household, class_name: str, code: ClassCode, teacher: Staff | None,
             language: str) -> letters.InviteLetter:
     app = kiosk.config.invites.app_name
     languages = tuple(dict.fromkeys((language, "nl")))  # the household's, and Dutch beside it
-    sides = tuple(_side(lang, household, class_name, teacher, app) for lang in languages)
-    today = kiosk.clock.now().date()
-    footer = " · ".join(i18n.letter_gettext(lang)(FOOTER).format(
-        date=i18n.format_date(today, "d MMMM y", lang), version=code.version) for lang in languages)
-    return letters.InviteLetter(rules.grouped(code.code), join_link(kiosk, code), sides, f"{footer} · {language}")
+    printed = (kiosk.clock.now().date(), code.version)
+    sides = [_side(lang, household, class_name, teacher, app, printed) for lang in languages]
+    # the Dutch footer names the letter's language: whoever reprints it at school can read which
+    sides[-1] = replace(sides[-1], footer=f"{sides[-1].footer} · {language}")
+    return letters.InviteLetter(rules.grouped(code.code), join_link(kiosk, code), tuple(sides))
 
 
 def _teacher(kiosk: Kiosk, class_name: str) -> Staff | None:

@@ -22,17 +22,20 @@ from kiosk import i18n
 
 PACKAGE = Path(i18n.__file__).resolve().parent
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+LETTER_KEYWORDS = {"L_": None}
 
 
-def _extracted() -> set[str | tuple[str, str]]:
+def _extracted(keywords: dict[str, tuple[int, int] | None] = KEYWORDS) -> set[str | tuple[str, str]]:
     found: set[str | tuple[str, str]] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS):
+            str(PACKAGE), method_map=[("**.py", "python")], keywords=keywords):
         found.add(tuple(message) if isinstance(message, tuple | list) else message)  # type: ignore[arg-type]
     return found
 
 
 SOURCE = _extracted()
+LETTER_SOURCE = _extracted(LETTER_KEYWORDS)
+SOURCES = {"kiosk": SOURCE, "letters": LETTER_SOURCE}
 
 
 def _catalog(domain: str, language: str) -> Catalog:
@@ -42,6 +45,11 @@ def _catalog(domain: str, language: str) -> Catalog:
 
 def _ui_catalogs() -> list[str]:
     return sorted(p.parent.parent.name for p in (PACKAGE / "locale").glob("*/LC_MESSAGES/kiosk.po"))
+
+
+def _catalogs() -> list[tuple[str, str]]:
+    """(domain, language) of every catalog: the screens' and the parents' letters'."""
+    return sorted((p.stem, p.parent.parent.name) for p in (PACKAGE / "locale").glob("*/LC_MESSAGES/*.po"))
 
 
 def _placeholders(text: str) -> set[str]:
@@ -67,23 +75,31 @@ def test_there_is_a_dutch_ui_catalog() -> None:
     assert "nl" in _ui_catalogs()
 
 
-@pytest.mark.parametrize("language", _ui_catalogs())
-def test_every_source_string_is_translated(language: str) -> None:
-    catalog = _catalog("kiosk", language)
+def test_every_letter_language_has_a_catalog() -> None:
+    """English is the source; each other letter language is one catalog of the letters domain."""
+    assert len(LETTER_SOURCE) >= 10
+    letters = {language for domain, language in _catalogs() if domain == "letters"}
+    assert letters == set(i18n.LETTER_LANGUAGES) - {"en"}
+
+
+@pytest.mark.parametrize("domain, language", _catalogs())
+def test_every_source_string_is_translated(domain: str, language: str) -> None:
+    catalog = _catalog(domain, language)
+    source = SOURCES[domain]
     translated = {_key(m.id): m.string for m in catalog if m.id}
-    missing = sorted(str(s) for s in SOURCE if not translated.get(s)
+    missing = sorted(str(s) for s in source if not translated.get(s)
                      or (isinstance(translated[s], tuple) and not all(translated[s])))
     assert not missing, f"untranslated in {language} (run `make messages`):\n" + "\n".join(missing)
-    stale = sorted(str(k) for k in translated if k not in SOURCE)
+    stale = sorted(str(k) for k in translated if k not in source)
     assert not stale, "no longer used in the code (run `make messages`):\n" + "\n".join(stale)
     fuzzy = [str(m.id) for m in catalog if m.id and m.fuzzy]
     assert not fuzzy, f"fuzzy (unchecked) translations: {fuzzy}"
 
 
-@pytest.mark.parametrize("language", _ui_catalogs())
-def test_placeholders_are_kept(language: str) -> None:
+@pytest.mark.parametrize("domain, language", _catalogs())
+def test_placeholders_are_kept(domain: str, language: str) -> None:
     wrong = []
-    for message in _catalog("kiosk", language):
+    for message in _catalog(domain, language):
         if not message.id:
             continue
         sources = message.id if isinstance(message.id, tuple) else (message.id,)
@@ -95,23 +111,23 @@ def test_placeholders_are_kept(language: str) -> None:
     assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
 
 
-@pytest.mark.parametrize("language", _ui_catalogs())
-def test_no_translation_holds_markup(language: str) -> None:
+@pytest.mark.parametrize("domain, language", _catalogs())
+def test_no_translation_holds_markup(domain: str, language: str) -> None:
     """Translations are shown as plain text; markup in one would be a bug waiting."""
     marked = []
-    for message in _catalog("kiosk", language):
+    for message in _catalog(domain, language):
         targets = message.string if isinstance(message.string, tuple) else (message.string,)
         marked += [t for t in targets if t and Content.from_markup(t).plain != t]
     assert not marked, f"markup in translations: {marked}"
 
 
-@pytest.mark.parametrize("language", _ui_catalogs())
-def test_the_compiled_catalog_is_current(language: str) -> None:
+@pytest.mark.parametrize("domain, language", _catalogs())
+def test_the_compiled_catalog_is_current(domain: str, language: str) -> None:
     """A .po edited after the install must be compiled again (make does it)."""
     source = io.BytesIO()
-    write_mo(source, _catalog("kiosk", language))
+    write_mo(source, _catalog(domain, language))
     fresh = gettext.GNUTranslations(io.BytesIO(source.getvalue()))
-    compiled = PACKAGE / "locale" / language / "LC_MESSAGES" / "kiosk.mo"
+    compiled = PACKAGE / "locale" / language / "LC_MESSAGES" / f"{domain}.mo"
     assert compiled.exists(), "catalog not compiled: run make"
     with compiled.open("rb") as handle:
         installed = gettext.GNUTranslations(handle)

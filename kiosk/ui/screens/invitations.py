@@ -73,6 +73,7 @@ class InvitationsScreen(KioskScreen[None]):
     def reload(self) -> None:
         table = self.query_one(DataTable)
         title = self.query_one("#invites-title", Static)
+        chosen = self._selected()
         table.clear(columns=True)
         class_name = self.class_name
         if class_name is None:
@@ -88,6 +89,9 @@ class InvitationsScreen(KioskScreen[None]):
         title.update(literal(_("Class {class_name} · {code}").format(class_name=class_name, code=code)))
         self._show_counts()
         self._show_table(table)
+        keys = [s.household.key for s in self.standings]
+        if chosen is not None and chosen.household.key in keys:  # the cursor stays on its household
+            table.move_cursor(row=keys.index(chosen.household.key))
         self.refresh_bindings()
 
     def _show_counts(self) -> None:
@@ -142,7 +146,7 @@ class InvitationsScreen(KioskScreen[None]):
 
     def _selected(self) -> Standing | None:
         table = self.query_one(DataTable)
-        if not self.standings or table.cursor_row >= len(self.standings):
+        if not self.standings or not 0 <= table.cursor_row < len(self.standings):
             return None
         return self.standings[table.cursor_row]
 
