@@ -6,7 +6,7 @@ import shutil
 import sys
 import time
 
-from bench import gate, meetings, notes, sms, startup, writes
+from bench import gate, invites, meetings, notes, sms, startup, writes
 from bench.fixtures import PUPILS, make_school, workdir
 
 
@@ -19,7 +19,7 @@ def main() -> int:
         ten_years = make_school(root / "ten-years", years=10)
         print(f"  built in {time.perf_counter() - began:.1f} s", flush=True)
         results = (writes.run(one_year, ten_years, root) + gate.run(one_year, ten_years) + sms.run(ten_years)
-                   + notes.run(one_year, ten_years) + meetings.run(one_year)
+                   + notes.run(one_year, ten_years) + meetings.run(one_year) + invites.run(one_year, root)
                    + startup.run(ten_years))
     finally:
         shutil.rmtree(root, ignore_errors=True)

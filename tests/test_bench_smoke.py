@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import gate, meetings, notes, sms, writes
+from bench import gate, invites, meetings, notes, sms, writes
 from bench.fixtures import make_school
 
 
@@ -25,7 +25,7 @@ def test_write_and_gate_figures_run(schools, tmp_path, monkeypatch):
     monkeypatch.setattr(notes, "BLOCKS", 1)
     monkeypatch.setattr(notes, "ROUNDS", 1)
     results = (writes.run(*schools, tmp_path) + gate.run(*schools) + sms.run(schools[1]) + notes.run(*schools)
-               + meetings.run(schools[0]))
-    assert len(results) == 9
+               + meetings.run(schools[0]) + invites.run(schools[0], tmp_path))
+    assert len(results) == 11
     for name, ratio, unit, _ok in results:
         assert name and unit == "x" and ratio > 0

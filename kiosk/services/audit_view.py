@@ -54,10 +54,14 @@ WHAT = {
     "booking-cancel": N_("meeting cancelled"),
     "booking-mark": N_("meeting marked"),
     "booking-participants": N_("who takes part in a meeting changed"),
+    "class-code": N_("class code set"),
+    "invite-joined": N_("household joined the class app"),
+    "invite-unjoined": N_("household no longer marked as joined"),
 }
 EXPORTS = {"pupils": N_("pupil list"), "absences": N_("absences"), "lates": N_("late arrivals"),
            "rounds": N_("rounds of meetings"), "meetings": N_("meetings"), "unbooked": N_("pupils without a meeting"),
-           "ics": N_("calendar file"), "pdf": N_("letters or schedule (PDF)")}
+           "ics": N_("calendar file"), "pdf": N_("letters or schedule (PDF)"),
+           "invitations": N_("class app invitations: who was invited, who joined")}
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,11 @@ def describe(kiosk: Kiosk, entry: AuditEntry, names: _Names) -> str:
     if action == "roster-import":
         return _("added {a}, changed {c}, left {l}, returned {r}").format(
             a=fact("added"), c=fact("changed"), l=fact("left"), r=fact("returned"))
+    if action == "export" and fact("what") == "invitation-letters":
+        n = int(fact("count") or 0)
+        return ngettext("class {class_name}: {n} letter, code version {version}",
+                        "class {class_name}: {n} letters, code version {version}", n).format(
+            class_name=fact("class_name"), n=n, version=fact("version"))
     if action == "export":
         what = fact("what")
         return _("{what} as {format}, {n} lines").format(
@@ -170,6 +179,12 @@ def _conversation(entry: AuditEntry, names: _Names) -> str | None:
         return ": ".join(x for x in (about, ", ".join(y for y in (when, status, household) if y)) if x)
     if action == "round-fill":
         return _("{placed} booked, {unplaced} not placed").format(placed=fact("placed"), unplaced=fact("unplaced"))
+    if action == "class-code":  # the code itself is never in the trail
+        how = _("typed in") if fact("how") == "typed" else _("generated")
+        return _("class {class_name}: version {n}, {how}").format(class_name=fact("class_name"), n=fact("version"),
+                                                                   how=how)
+    if action in ("invite-joined", "invite-unjoined"):
+        return f"{fact('class_name')}: {about}"
     return None
 
 

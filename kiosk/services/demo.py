@@ -11,7 +11,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from kiosk.domain import auth
+from kiosk.domain import auth, invites
 from kiosk.domain import meetings as meeting_rules
 from kiosk.domain import notes as notes_rules
 from kiosk.domain.calendar import school_year_bounds, school_year_of
@@ -20,8 +20,10 @@ from kiosk.domain.models import (
     Booking,
     Break,
     CarePartner,
+    ClassCode,
     FollowUp,
     Guardian,
+    Invitation,
     LateArrival,
     Note,
     Pupil,
@@ -350,6 +352,36 @@ def make_meetings(kiosk: Kiosk, rng: random.Random, pupils: list[Pupil], staff: 
     return rounds, replies, bookings
 
 
+def make_invitations(rng: random.Random, pupils: list[Pupil], staff: list[Staff],
+                     now: dt.datetime) -> tuple[list[ClassCode], list[Invitation]]:
+    """Every class's code, its letters handed out in the first week of the school year and
+    most households joined since; the last class replaced a code that leaked in October, so
+    its letters not yet joined are outdated. Classes without a teacher have no code yet."""
+    year_start = dt.date(school_year_of(now.date()), 9, 1)
+    taught = {c: s for s in staff for c in s.classes}
+    codes: list[ClassCode] = []
+    letters: list[Invitation] = []
+    for class_name in sorted(taught):
+        member = taught[class_name]
+        code = "".join(rng.choice(invites.ALPHABET) for _ in range(8))
+        at = dt.datetime.combine(year_start + dt.timedelta(days=1), dt.time(16, 0))
+        codes.append(ClassCode(class_name, code, 1, at, member.id))
+        for household in invites.households(p for p in pupils if p.class_name == class_name):
+            joined = year_start + dt.timedelta(days=rng.randint(3, 40)) if rng.random() < 0.75 else None
+            if joined is not None and joined.weekday() >= 5:  # ticked by the teacher: on Monday
+                joined += dt.timedelta(days=7 - joined.weekday())
+            if joined is not None and joined > now.date():
+                joined = None
+            letters.append(Invitation(class_name, household.key, tuple(p.id for p in household.pupils),
+                                      household.language, member.id, printed_on=at.date(), code_version=1,
+                                      joined_on=joined, joined_by=member.id if joined else ""))
+    if codes and now.date() > year_start + dt.timedelta(days=45):
+        leaked = codes[-1]
+        codes[-1] = invites.next_code(leaked, leaked.class_name, "".join(rng.choice(invites.ALPHABET)
+                                      for _ in range(8)), leaked.set_at + dt.timedelta(days=40), leaked.by_staff)
+    return codes, letters
+
+
 def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1,
                force: bool = False) -> DemoSummary:
     if pupils < 1 or years < 1:
@@ -370,6 +402,7 @@ def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1
     lates += today_lates
     notes, follow_ups, partners = make_conversations(kiosk, random.Random(seed + 2), pupil_list, staff, years, now)
     rounds, replies, bookings = make_meetings(kiosk, random.Random(seed + 3), pupil_list, staff, partners, now)
+    codes, invitations = make_invitations(random.Random(seed + 4), pupil_list, staff, now)
     with kiosk.store.transaction():
         if not kiosk.store.is_empty():
             create_backup(kiosk.store, now, label="before-demo", keep=kiosk.config.backup.keep)
@@ -385,6 +418,8 @@ def build_demo(kiosk: Kiosk, *, pupils: int = 300, years: int = 1, seed: int = 1
         kiosk.repos.rounds.add_many(rounds)
         kiosk.repos.replies.add_many(replies)
         kiosk.repos.bookings.add_many(bookings)
+        kiosk.repos.class_codes.add_many(codes)
+        kiosk.repos.invitations.add_many(invitations)
         kiosk.audit(SYSTEM, "demo", pupils=pupils, years=years)
     return DemoSummary(len(pupil_list), len(classes), len(staff), years, len(absences), len(lates), len(notes),
                        len(follow_ups))

@@ -106,10 +106,13 @@ def join_link(kiosk: Kiosk, code: ClassCode) -> str:
     return rules.join_link(kiosk.config.invites.join_link, code.code)
 
 
-def qr_lines(kiosk: Kiosk, class_name: str, who: str) -> tuple[ClassCode, list[str]]:
-    """The class's QR in block characters, for a phone to scan from the screen."""
+def qr_lines(kiosk: Kiosk, class_name: str, who: str, *, room: tuple[int, int] = (0, 0)) -> tuple[ClassCode, list[str]]:
+    """The class's QR in block characters, for a phone to scan from the screen: twice the size
+    when `room` (columns, lines) holds it."""
     code = code_of(kiosk, class_name, who)
-    return code, qr.block_lines(join_link(kiosk, code))
+    link = join_link(kiosk, code)
+    columns, lines = qr.size(link, large=True)
+    return code, qr.block_lines(link, large=columns <= room[0] and lines <= room[1])
 
 
 def households(kiosk: Kiosk, class_name: str) -> list[Household]:
@@ -162,7 +165,7 @@ def set_joined(kiosk: Kiosk, class_name: str, household: Household, who: str, *,
         if joined or new.printed_on is not None:
             kiosk.repos.invitations.add(new)
         kiosk.audit(who, "invite-joined" if joined else "invite-unjoined", class_name=name,
-                    pupil=",".join(p.id for p in household.pupils))
+                    pupils=",".join(p.id for p in household.pupils))
     return new
 
 
@@ -178,10 +181,10 @@ def letter_language(household: Household, chosen: str | None = None) -> str:
     return wanted if wanted in i18n.LETTER_LANGUAGES else "nl"
 
 
-def _side(language: str, household: Household, class_name: str, teacher: Staff | None, app: str,
+def _side(language: str, household: Household, class_name: str, teacher: Staff | None, school: str, app: str,
           printed: tuple[dt.date, int]) -> letters.Side:
     t = i18n.letter_gettext(language)
-    teacher_name = teacher.name if teacher else ""
+    teacher_name = teacher.name if teacher else school  # a class without a teacher yet: the school invites
     children = i18n.format_list([p.first_name for p in household.pupils], language)
     questions = t(QUESTIONS).format(email=teacher.email) if teacher and teacher.email else t(QUESTIONS_AT_SCHOOL)
     return letters.Side(
@@ -199,7 +202,8 @@ def _letter(kiosk: Kiosk, household: Household, class_name: str, code: ClassCode
     app = kiosk.config.invites.app_name
     languages = tuple(dict.fromkeys((language, "nl")))  # the household's, and Dutch beside it
     printed = (kiosk.clock.now().date(), code.version)
-    sides = [_side(lang, household, class_name, teacher, app, printed) for lang in languages]
+    school = kiosk.config.school.name
+    sides = [_side(lang, household, class_name, teacher, school, app, printed) for lang in languages]
     # the Dutch footer names the letter's language: whoever reprints it at school can read which
     sides[-1] = replace(sides[-1], footer=f"{sides[-1].footer} · {language}")
     return letters.InviteLetter(rules.grouped(code.code), join_link(kiosk, code), tuple(sides))
@@ -253,7 +257,7 @@ def save_letters(kiosk: Kiosk, job: LetterJob, payload: bytes, out: Path, who: s
                              .format(class_name=job.class_name))
         _record_printed(kiosk, job, who)
 
-    return write_audited(kiosk, out, payload, who, "export", then=record, what="invitations",
+    return write_audited(kiosk, out, payload, who, "export", then=record, what="invitation-letters",
                          class_name=job.class_name, count=len(job.households), version=job.code.version)
 
 

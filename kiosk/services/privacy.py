@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.calendar import school_year_bounds, school_year_of
-from kiosk.domain.models import AuditEntry, Booking, Pupil, Reply
+from kiosk.domain.models import AuditEntry, Booking, Invitation, Pupil, Reply
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, _
 from kiosk.services import absences
@@ -48,6 +48,8 @@ def pupil_data(kiosk: Kiosk, pupil: Pupil) -> dict[str, Any]:
         "care_partners": [to_doc(p) for p in repos.care_partners.all() if p.pupil_id == pupil.id],
         "meeting_reply_slips": of_pupil(repos.replies),
         "meetings": of_pupil(repos.bookings),
+        "class_app_invitations": [_invitation_doc(i, pupil, family) for i in repos.invitations.all()
+                                  if pupil.id in i.pupil_ids],
         "audit_trail": audit,
     }
     mentioned = {value for record in _records(data) for key, value in record.items()
@@ -64,6 +66,14 @@ def _audit_doc(entry: AuditEntry, family: set[str]) -> dict[str, Any]:
     doc: dict[str, Any] = to_doc(entry)
     doc["facts"] = [[name, ",".join(i for i in value.split(",") if i in family) if name == "pupils" else value]
                     for name, value in entry.facts]
+    return doc
+
+
+def _invitation_doc(invitation: Invitation, pupil: Pupil, family: set[str]) -> dict[str, Any]:
+    """When the household's letter was printed (code version, language) and when it joined;
+    not the household key (the kiosk's own way of telling households apart)."""
+    doc = _without_others(to_doc(invitation), pupil, family)
+    doc.pop("household_key", None)
     return doc
 
 
@@ -105,10 +115,12 @@ class Purge:
     late_arrivals: int = 0
     meetings: int = 0
     """Reply slips and meetings of parent evenings and care meetings, kept as long as absences."""
+    invitations: int = 0
+    """Class app letters and joins, kept as long as conversations."""
 
     @property
     def total(self) -> int:
-        return self.notes + self.follow_ups + self.absences + self.late_arrivals + self.meetings
+        return self.notes + self.follow_ups + self.absences + self.late_arrivals + self.meetings + self.invitations
 
 
 def retention_dates(kiosk: Kiosk) -> tuple[dt.date, dt.date]:
@@ -149,6 +161,8 @@ def purge(kiosk: Kiosk, who: str, *, notes_before: dt.date, absences_before: dt.
         "late_arrivals": _older(repos.lates, years, absences_before, "date"),
         "meetings": [*_older(repos.replies, years, absences_before, "day"),
                      *_older(repos.bookings, years, absences_before, "day")],
+        "invitations": [i for i in repos.invitations.all()
+                        if (i.printed_on or i.joined_on or notes_before) < notes_before],
     }
     result = Purge(notes_before, absences_before, **{key: len(value) for key, value in found.items()})
     if dry_run or not result.total:
@@ -161,7 +175,8 @@ def purge(kiosk: Kiosk, who: str, *, notes_before: dt.date, absences_before: dt.
         repos.lates.remove(found["late_arrivals"])
         repos.replies.remove([r for r in found["meetings"] if isinstance(r, Reply)])
         repos.bookings.remove([b for b in found["meetings"] if isinstance(b, Booking)])
+        repos.invitations.remove(found["invitations"])
         kiosk.audit(who, "purge", notes_before=notes_before.isoformat(), absences_before=absences_before.isoformat(),
                     notes=result.notes, follow_ups=result.follow_ups, absences=result.absences,
-                    late_arrivals=result.late_arrivals, meetings=result.meetings)
+                    late_arrivals=result.late_arrivals, meetings=result.meetings, invitations=result.invitations)
     return result

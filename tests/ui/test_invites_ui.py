@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from kiosk.domain.models import Role
@@ -17,8 +18,14 @@ from kiosk.ui.screens.invitations import InvitationsScreen
 from kiosk.ui.widgets.confirm import ConfirmScreen
 from tests.qr_util import draw_blocks, page_images, qr_texts
 from tests.ui.conftest import HEAD_ID, session, wait_until
+from tests.unit.test_invites_service import clear_invitations
 
 LINK = "https://classapp.example/join?code="
+
+
+@pytest.fixture(autouse=True)
+def no_invitations_yet(kiosk: Kiosk) -> None:
+    clear_invitations(kiosk)
 
 
 def teacher(kiosk: Kiosk) -> tuple[str, str]:

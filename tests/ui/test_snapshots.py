@@ -60,6 +60,8 @@ SCREENS: dict[str, Steps] = {
     "note": then(*"lotte", "enter", "g", *"Vraagt naar de zwemles", "tab", "f"),
     "follow_ups": then("f3"),
     "meetings": then("f4"),
+    "invitations": then("f5", "right", "down"),
+    "class_qr": then("f5", "q"),
 }
 
 

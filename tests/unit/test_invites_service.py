@@ -14,6 +14,7 @@ from kiosk import i18n
 from kiosk.clock import FixedClock
 from kiosk.domain.invites import grouped
 from kiosk.errors import KioskError
+from kiosk.i18n import _
 from kiosk.services import invites
 from kiosk.services.context import Kiosk
 from tests.qr_util import as_printed, draw_blocks, page_images, page_texts, qr_texts
@@ -21,6 +22,17 @@ from tests.qr_util import as_printed, draw_blocks, page_images, page_texts, qr_t
 HEAD = "greet-klaprooswijk"
 CARE = "bram-lindeveld"
 LINK = "https://classapp.example/join?code={code}"
+
+
+@pytest.fixture(autouse=True)
+def no_invitations_yet(kiosk: Kiosk) -> None:
+    """The demo school has handed out its letters; these tests start before that."""
+    clear_invitations(kiosk)
+
+
+def clear_invitations(kiosk: Kiosk) -> None:
+    kiosk.repos.class_codes.remove(kiosk.repos.class_codes.all())
+    kiosk.repos.invitations.remove(kiosk.repos.invitations.all())
 
 
 def teacher_of(kiosk: Kiosk, class_name: str) -> str:
@@ -217,3 +229,51 @@ def test_the_screen_qr_decodes_from_its_block_characters(kiosk: Kiosk) -> None:
     assert qr_texts(draw_blocks(lines)) == [LINK.format(code=code.code)]
     assert lines[0].strip() == "" and lines[-1].strip() == "", "the quiet zone above and below"
     assert all(line.startswith("    ") and line.endswith("    ") for line in lines), "and beside"
+    _code, large = invites.qr_lines(kiosk, class_name, HEAD, room=(200, 100))  # a tablet: twice the size
+    assert (len(large), len(large[0])) == (2 * len(lines) - 1, 2 * len(lines[0]))
+    assert qr_texts(draw_blocks(large)) == [LINK.format(code=code.code)]
+    _code, small = invites.qr_lines(kiosk, class_name, HEAD, room=(2 * len(lines[0]), 2 * len(lines) - 2))
+    assert small == lines, "twice the size only when it fits whole"
+
+
+
+def test_the_audit_trail_says_it_in_words_without_the_code(kiosk: Kiosk, tmp_path: Path) -> None:
+    from kiosk.services.audit_view import audit_lines
+
+    class_name = a_class(kiosk)
+    code = invites.set_code(kiosk, class_name, HEAD)
+    invites.print_letters(kiosk, class_name, tmp_path / "l.pdf", HEAD)
+    household = invites.households(kiosk, class_name)[0]
+    invites.set_joined(kiosk, class_name, household, HEAD)
+    lines = audit_lines(kiosk, 2026)[-3:]
+    count = len(invites.households(kiosk, class_name))
+    assert [line.what for line in lines] == [_("class code set"), _("exported"), _("household joined the class app")]
+    assert lines[0].detail == _("class {class_name}: version {n}, {how}").format(
+        class_name=class_name, n=1, how=_("generated"))
+    assert f"{count}" in lines[1].detail and class_name in lines[1].detail
+    assert household.pupils[0].full_name in lines[2].detail
+    assert code.code not in repr(lines)
+
+
+def test_a_parents_access_request_holds_the_invitations_and_purge_removes_old_ones(
+        kiosk: Kiosk, tmp_path: Path, clock: FixedClock) -> None:
+    from kiosk.services import privacy
+
+    class_name = a_class(kiosk)
+    invites.set_code(kiosk, class_name, HEAD)
+    invites.print_letters(kiosk, class_name, tmp_path / "l.pdf", HEAD)
+    household = invites.households(kiosk, class_name)[0]
+    invites.set_joined(kiosk, class_name, household, HEAD)
+    data = privacy.pupil_data(kiosk, household.pupils[0])
+    letters = data["class_app_invitations"]
+    assert len(letters) == len({g.household for g in household.pupils[0].guardians} or {1})
+    [joined] = [letter for letter in letters if letter["joined_on"]]
+    assert (joined["printed_on"], joined["joined_on"], joined["code_version"]) == ("2026-11-23", "2026-11-23", 1)
+    assert not [letter for letter in letters if "household_key" in letter]  # it holds contact details
+    notes_before, absences_before = privacy.retention_dates(kiosk)
+    now = privacy.purge(kiosk, HEAD, notes_before=notes_before, absences_before=absences_before, dry_run=True)
+    assert now.invitations == 0
+    clock.advance(days=3 * 365)
+    notes_before, absences_before = privacy.retention_dates(kiosk)
+    result = privacy.purge(kiosk, HEAD, notes_before=notes_before, absences_before=absences_before, dry_run=True)
+    assert result.invitations == len(invites.households(kiosk, class_name))

@@ -28,7 +28,9 @@ class ClassQrScreen(KioskModal[None]):
         self.class_name = class_name
 
     def compose(self) -> ComposeResult:
-        found = self.attempt(lambda: invites.qr_lines(self.kiosk, self.class_name, self.user.id))
+        width, height = self.app.size
+        room = (width - 4, height - 3)  # the code line and the close button stay on screen
+        found = self.attempt(lambda: invites.qr_lines(self.kiosk, self.class_name, self.user.id, room=room))
         with Vertical(id="qr-box"):
             if found is not None:
                 code, lines = found

@@ -104,13 +104,13 @@ class InvitationsScreen(KioskScreen[None]):
         self.query_one("#invites-counts", Static).update(literal(line))
 
     def _show_table(self, table: DataTable[object]) -> None:
-        table.add_columns(_("Pupils"), _("Parents"), _("Language"), _("Letter"), _("Joined"))
+        """Where each household stands first: the parents' names are the widest column."""
+        table.add_columns(_("Pupils"), _("Letter"), _("Joined"), _("Language"), _("Parents"))
         for s in self.standings:
+            joined = s.invitation.joined_on if s.invitation else None
             table.add_row(literal_cell(", ".join(p.full_name for p in s.household.pupils)),
-                          literal_cell(s.household.names or "–"), invites.letter_language(s.household),
-                          literal_cell(self._letter_state(s)),
-                          literal_cell(day_label(s.invitation.joined_on) if s.invitation and s.invitation.joined_on
-                                       else "–"),
+                          literal_cell(self._letter_state(s)), literal_cell(day_label(joined) if joined else "–"),
+                          invites.letter_language(s.household), literal_cell(s.household.names or "–"),
                           key=s.household.key)
 
     @staticmethod
