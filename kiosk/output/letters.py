@@ -12,11 +12,10 @@ from typing import cast
 
 from fpdf import FPDF
 
+from kiosk.output.pdf import a4_document
 from kiosk.output.qr import modules
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-FONTS = ASSETS / "fonts"
-LOGO = ASSETS / "logo.png"
+LOGO = Path(__file__).resolve().parent.parent / "assets" / "logo.png"
 MARGIN, GAP = 15.0, 6.0
 QR_SIZE = 55.0  # mm: about 1.4 mm a module for a link of this length, easy for any phone
 
@@ -53,8 +52,7 @@ class _Letters(FPDF):
     def __init__(self, school: str) -> None:
         super().__init__(format="A4")
         self.school = school
-        self.add_font("Sans", "", str(FONTS / "DejaVuSans.ttf"))
-        self.add_font("Sans", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        a4_document(self)
         self.set_auto_page_break(auto=False)
         self.set_margins(MARGIN, MARGIN, MARGIN)
 

@@ -24,12 +24,17 @@ class Letter:
     slip: tuple[str, ...] = field(default=())
 
 
+def a4_document(doc: FPDF) -> None:
+    """The kiosk's PDFs: A4 with "Sans" (DejaVu Sans, plain and bold) embedded."""
+    doc.add_font("Sans", "", str(FONTS / "DejaVuSans.ttf"))
+    doc.add_font("Sans", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+
+
 class _Document(FPDF):
     def __init__(self, school: str) -> None:
         super().__init__(format="A4")
         self.school = school
-        self.add_font("Sans", "", str(FONTS / "DejaVuSans.ttf"))
-        self.add_font("Sans", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        a4_document(self)
         self.set_auto_page_break(auto=True, margin=15)
         self.set_margins(20, 20, 20)
 
