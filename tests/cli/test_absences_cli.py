@@ -1,4 +1,4 @@
-"""`kiosk absences …` and `kiosk late …` through a real subprocess, on an invented demo school.
+"""`kiosk absences …` and `kiosk late …` in a child process (tests/cli/runner.py), on an invented demo school.
 
 The CLI reads the real system clock, so "today" is datetime.date.today() here too."""
 
@@ -11,13 +11,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
 from kiosk.domain.calendar import SchoolCalendar, school_year_bounds, school_year_of
+from tests.cli.runner import as_text, run_kiosk
 from tests.conftest import MONDAY_MORNING, write_config
 
 # the CLI runs on the same Monday as the other tests, at the end of the school day
@@ -28,10 +28,7 @@ PRIVATE = ("0000 ", "@example.org")
 
 
 def kiosk_cmd(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--config", str(config), *args],
-        capture_output=True, text=True, env=CLI_ENV, timeout=120,
-    )
+    result = as_text(run_kiosk(["--config", str(config), *args], env=CLI_ENV))
     assert "Traceback" not in result.stderr, result.stderr
     return result
 

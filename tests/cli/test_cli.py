@@ -7,11 +7,11 @@ import io
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli.runner import as_text, run_kiosk
 from tests.conftest import MONDAY_MORNING, write_config
 
 # the CLI runs on the same Monday as the other tests, at the end of the school day
@@ -19,10 +19,7 @@ CLI_ENV = {**os.environ, "KIOSK_NOW": MONDAY_MORNING.replace(hour=16).isoformat(
 
 
 def kiosk_cmd(config: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--config", str(config), *args],
-        capture_output=True, text=True, input=stdin, env=CLI_ENV, timeout=120,
-    )
+    return as_text(run_kiosk(["--config", str(config), *args], env=CLI_ENV, stdin=(stdin or "").encode()))
 
 
 @pytest.fixture

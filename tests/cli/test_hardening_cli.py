@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import orjson
@@ -17,6 +16,7 @@ from kiosk.config import load_config
 from kiosk.domain.models import Absence, Guardian, Pupil
 from kiosk.services.context import Kiosk
 from kiosk.store import Store
+from tests.cli.runner import run_kiosk
 from tests.conftest import MONDAY_MORNING, write_config
 from tests.hostile import HOSTILE, unsafe
 
@@ -24,8 +24,7 @@ ENV = {**os.environ, "KIOSK_NOW": MONDAY_MORNING.isoformat()}
 
 
 def run(config: Path, *args: str | bytes, stdin: str = "") -> subprocess.CompletedProcess[bytes]:
-    result = subprocess.run([sys.executable, "-m", "kiosk", "--config", str(config), *args],
-                            capture_output=True, input=stdin.encode(), env=ENV, timeout=120)
+    result = run_kiosk(["--config", str(config), *args], env=ENV, stdin=stdin.encode())
     assert b"Traceback" not in result.stderr, result.stderr
     return result
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from tests.cli import test_absences_cli as absences_cli
+from tests.cli.runner import as_text, run_kiosk
 from tests.cli.test_absences_cli import kiosk_cmd, ok, one_line_error, pupils, snapshot
 
 demo_template = absences_cli.demo_template
@@ -26,8 +26,7 @@ def plan(cfg: Path) -> dict[str, str]:
 
 def on_the_evening(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**absences_cli.CLI_ENV, "KIOSK_NOW": "2026-12-17T19:30"}
-    return subprocess.run([sys.executable, "-m", "kiosk", "--config", str(config), *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+    return as_text(run_kiosk(["--config", str(config), *args], env=env))
 
 
 def meetings(cfg: Path, *args: str) -> list[dict[str, str]]:

@@ -7,10 +7,10 @@ import json
 import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 from tests.cli import test_absences_cli as absences_cli
+from tests.cli.runner import as_text, run_kiosk
 from tests.cli.test_absences_cli import kiosk_cmd, ok, one_line_error, pupils, snapshot
 
 demo_template = absences_cli.demo_template  # the same small demo school as the absences commands
@@ -114,8 +114,7 @@ def test_export_pupil_holds_everything_and_is_owner_only(cfg, tmp_path):
 def seven_years_on(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The same school in October 2033: the demo's school year is past what it keeps."""
     env = {**absences_cli.CLI_ENV, "KIOSK_NOW": "2033-10-05T16:00"}
-    result = subprocess.run([sys.executable, "-m", "kiosk", "--config", str(config), *args],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = as_text(run_kiosk(["--config", str(config), *args], env=env))
     assert "Traceback" not in result.stderr, result.stderr
     return result
 

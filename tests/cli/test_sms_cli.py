@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from tests.cli import test_absences_cli as absences_cli
+from tests.cli.runner import run_kiosk
 from tests.cli.test_absences_cli import CLI_ENV, one_line_error, pupils, snapshot
 
 demo_template = absences_cli.demo_template  # the same small demo school as the absences commands
@@ -18,8 +18,7 @@ KEYS = ["kind", "pupils", "candidates", "code", "start", "end", "part", "time", 
 
 def read(config: Path, message: str | bytes, *args: str) -> subprocess.CompletedProcess[str]:
     data = message.encode() if isinstance(message, str) else message
-    result = subprocess.run([sys.executable, "-m", "kiosk", "--config", str(config), "sms", "read", *args],
-                            capture_output=True, input=data, env=CLI_ENV, timeout=120)
+    result = run_kiosk(["--config", str(config), "sms", "read", *args], env=CLI_ENV, stdin=data)
     out = subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(), result.stderr.decode())
     assert "Traceback" not in out.stderr, out.stderr
     return out
