@@ -80,9 +80,9 @@ def _child(args: list[str | bytes], env: dict[str, str], stdin: str, stdout: str
         opened = os.open(path, flags)
         os.dup2(opened, fd)
         os.close(opened)
-    sys.stdin = _stream(0, "r", sys.__stdin__)  # type: ignore[arg-type]
-    sys.stdout = _stream(1, "w", sys.__stdout__)  # type: ignore[arg-type]
-    sys.stderr = _stream(2, "w", sys.__stderr__)  # type: ignore[arg-type]
+    sys.stdin = _stream(0, "r", sys.__stdin__)
+    sys.stdout = _stream(1, "w", sys.__stdout__)
+    sys.stderr = _stream(2, "w", sys.__stderr__)
     sys.argv = [sys.executable, *(os.fsdecode(arg) for arg in args)]  # argv as the interpreter decodes it
     code: int
     try:
