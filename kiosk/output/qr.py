@@ -22,20 +22,14 @@ def modules(text: str) -> list[list[bool]]:
     return [list(row) for row in code.get_matrix()]
 
 
-def block_lines(text: str, *, large: bool = False) -> list[str]:
+def block_lines(text: str, *, room: tuple[int, int] = (0, 0)) -> list[str]:
     """The QR as lines of block characters, two module rows per line (square on a terminal,
-    whose cells are about twice as high as wide). Draw them dark on light. `large`: twice
-    the size, two full cells per module and a line per module row (a tablet's screen)."""
+    whose cells are about twice as high as wide). Draw them dark on light. Where `room`
+    (columns, lines) holds it, twice the size: two full cells per module, a line per row."""
     grid = modules(text)
-    if large:
+    if 2 * len(grid) <= room[0] and len(grid) <= room[1]:
         return ["".join("██" if dark else "  " for dark in row) for row in grid]
     if len(grid) % 2:
         grid.append([False] * len(grid[0]))
     return ["".join(_HALVES[top, bottom] for top, bottom in zip(upper, lower, strict=True))
             for upper, lower in zip(grid[::2], grid[1::2], strict=True)]
-
-
-def size(text: str, *, large: bool = False) -> tuple[int, int]:
-    """(columns, lines) that `block_lines` takes."""
-    n = len(modules(text))
-    return (2 * n, n) if large else (n, (n + 1) // 2)

@@ -17,7 +17,7 @@ from kiosk.domain import invites as rules
 from kiosk.domain.calendar import school_year_of
 from kiosk.domain.invites import Household, Standing
 from kiosk.domain.models import ClassCode, Invitation, Pupil, Role, Staff
-from kiosk.errors import KioskError, NotFound
+from kiosk.errors import KioskError
 from kiosk.i18n import L_, _
 from kiosk.output import letters, qr
 from kiosk.services.context import Kiosk
@@ -45,13 +45,9 @@ CODE_LABEL = L_("Class code")
 FOOTER = L_("Printed on {date}, code version {version}")
 
 
-def _member(kiosk: Kiosk, who: str) -> Staff | None:
-    return kiosk.repos.staff.get(who)
-
-
 def classes_for(kiosk: Kiosk, who: str) -> list[str]:
     """The classes whose invitations this staff member manages (the command line: all)."""
-    member = _member(kiosk, who)
+    member = kiosk.repos.staff.get(who)
     every = sorted({p.class_name for p in list_pupils(kiosk)})
     if member is None or member.role in (Role.HEAD, Role.OFFICE):
         return every
@@ -110,9 +106,7 @@ def qr_lines(kiosk: Kiosk, class_name: str, who: str, *, room: tuple[int, int] =
     """The class's QR in block characters, for a phone to scan from the screen: twice the size
     when `room` (columns, lines) holds it."""
     code = code_of(kiosk, class_name, who)
-    link = join_link(kiosk, code)
-    columns, lines = qr.size(link, large=True)
-    return code, qr.block_lines(link, large=columns <= room[0] and lines <= room[1])
+    return code, qr.block_lines(join_link(kiosk, code), room=room)
 
 
 def households(kiosk: Kiosk, class_name: str) -> list[Household]:
@@ -155,10 +149,9 @@ def set_joined(kiosk: Kiosk, class_name: str, household: Household, who: str, *,
     today = kiosk.clock.now().date()
     with kiosk.store.transaction():
         current = _invitation(kiosk, name, household)
-        if current is None:  # joined without a letter: at the gate, from the QR on screen
-            new = Invitation(name, household.key, tuple(p.id for p in household.pupils), household.language, who)
-        else:
-            new = current
+        # without a letter: joined at the gate, from the QR on screen
+        new = current or Invitation(name, household.key, tuple(p.id for p in household.pupils),
+                                    letter_language(household), who)
         new = replace(new, joined_on=today if joined else None, joined_by=who if joined else "")
         if current is not None:
             kiosk.repos.invitations.remove([current])
@@ -288,9 +281,3 @@ def _record_printed(kiosk: Kiosk, job: LetterJob, who: str) -> None:
             kiosk.repos.invitations.remove([current])
         kiosk.repos.invitations.add(new)
 
-
-def find_household(kiosk: Kiosk, class_name: str, key: str, who: str) -> Household:
-    found = next((h for h in households(kiosk, _class(kiosk, class_name, who)) if h.key == key), None)
-    if found is None:
-        raise NotFound(_("this household is no longer in the class (roster changed on another kiosk?)"))
-    return found
