@@ -24,6 +24,7 @@ def test_write_and_gate_figures_run(schools, tmp_path, monkeypatch):
     monkeypatch.setattr(sms, "ROUNDS", 1)
     monkeypatch.setattr(notes, "BLOCKS", 1)
     monkeypatch.setattr(notes, "ROUNDS", 1)
+    monkeypatch.setattr(invites, "HOUSEHOLDS", 3)
     results = (writes.run(*schools, tmp_path) + gate.run(*schools) + sms.run(schools[1]) + notes.run(*schools)
                + meetings.run(schools[0]) + invites.run(schools[0], tmp_path))
     assert len(results) == 11
