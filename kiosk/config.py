@@ -272,5 +272,8 @@ def _validate_invites(invites: InvitesConfig, path: Path) -> None:
         raise ConfigError(f"{path}: invites.join_link: {exc}") from None
     if not 4 <= invites.code_length <= 16:
         raise ConfigError(f"{path}: invites.code_length must be between 4 and 16")
-    if not invites.app_name.strip():
-        raise ConfigError(f"{path}: invites.app_name must not be empty")
+    if not invites.app_name.strip() or not invites.app_name.isprintable() or len(invites.app_name) > 40:
+        raise ConfigError(f"{path}: invites.app_name must be a name of 1 to 40 printable characters")
+    letters = (path.parent / invites.letters_dir).resolve()
+    if letters.exists() and not letters.is_dir():
+        raise ConfigError(f"{path}: invites.letters_dir: {letters} is not a folder")

@@ -8,6 +8,7 @@ import getpass
 import sys
 import urllib.parse
 from collections.abc import Sequence
+from pathlib import Path
 
 from kiosk.domain.text import printable
 from kiosk.errors import KioskError
@@ -101,6 +102,13 @@ def positive(text: str) -> int:
     if not text.isascii() or not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(_("{text!r} is not a whole number of at least 1").format(text=text))
     return int(text)
+
+
+def out_file(text: str) -> Path:
+    """--out: a file name (an empty one would name the folder it is typed in)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("a file name is needed"))
+    return Path(text)
 
 
 def web_address(text: str) -> str:

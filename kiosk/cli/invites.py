@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import UsageError, acting, emit, note, positive, say
+from kiosk.cli.common import UsageError, acting, emit, note, out_file, positive, say
 from kiosk.domain.invites import Standing, grouped
 from kiosk.i18n import LETTER_LANGUAGES, N_, _, ngettext
 from kiosk.output.export import Cell, Column
@@ -36,7 +35,7 @@ def add_parsers(sub: Any) -> None:
     r.set_defaults(run=cmd_code)
 
     r = _class_parser(isub, "print", _("the letters: one page per household, as PDF"))
-    r.add_argument("--out", type=Path, required=True)
+    r.add_argument("--out", type=out_file, required=True)
     r.add_argument("--lang", choices=LETTER_LANGUAGES, help=_("every letter in this language (default: each "
                                                              "household's own)"))
     r.add_argument("--pupil", help=_("only this pupil's household(s)"))
@@ -84,12 +83,9 @@ def cmd_code(kiosk: Kiosk, args: argparse.Namespace) -> int:
 def cmd_print(kiosk: Kiosk, args: argparse.Namespace) -> int:
     by = acting(kiosk, args.by)
     only = None
-    if args.pupil:
+    if args.pupil is not None:
         pupil = absences.find_pupil(kiosk, args.pupil)
-        if args.household is None:
-            only = [h for h in invites.households(kiosk, pupil.class_name) if pupil in h.pupils]
-        else:
-            only = [invites.household_of(kiosk, args.class_name, pupil, args.household, by)]
+        only = [h for _n, h in invites.pupil_households(kiosk, args.class_name, pupil, args.household, by)]
     elif args.household is not None:
         raise UsageError(_("--household goes with --pupil"))
     if args.outdated:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import UsageError, acting, emit, positive, say, today, who
+from kiosk.cli.common import UsageError, acting, emit, out_file, positive, say, today, who
 from kiosk.domain.meetings import KINDS, read_slip
 from kiosk.domain.models import Booking, Pupil, Round
 from kiosk.errors import KioskError
@@ -97,7 +96,7 @@ def add_parsers(sub: Any) -> None:
     whose.add_argument("--teacher")
     whose.add_argument("--pupil", help=_("a household of the pupil: the meetings of its children"))
     r.add_argument("--household", type=positive, default=1, help=_("which of the pupil's households (default 1)"))
-    r.add_argument("--out", type=Path, required=True, help=_("a new .ics file"))
+    r.add_argument("--out", type=out_file, required=True, help=_("a new .ics file"))
     r.set_defaults(run=cmd_ics)
 
     r = _meeting_parser(msub, "care", _("who takes part in a care meeting, and its agenda"))
@@ -120,7 +119,7 @@ def add_parsers(sub: Any) -> None:
     whose.add_argument("--teacher")
     whose.add_argument("--pupil", help=_("the pupil's household: a letter for each household"))
     whose.add_argument("--class", dest="class_name", help=_("a letter for each household of the class"))
-    r.add_argument("--out", type=Path, required=True, help=_("a new .pdf file"))
+    r.add_argument("--out", type=out_file, required=True, help=_("a new .pdf file"))
     r.set_defaults(run=cmd_print)
 
     for name, help_text in (("cancel", _("cancel a meeting")), ("move", _("move a meeting to another slot")),

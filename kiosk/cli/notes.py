@@ -8,10 +8,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import UsageError, acting, emit, say, today, who
+from kiosk.cli.common import UsageError, acting, emit, out_file, say, today, who
 from kiosk.domain.models import FollowUp, Note, Pupil, Role, Staff
 from kiosk.domain.notes import LEVELS, PLACES, is_overdue
 from kiosk.domain.text import printable
@@ -98,7 +97,7 @@ def add_parsers(sub: Any) -> None:
     esub = p.add_subparsers(dest="what", required=True)
     r = esub.add_parser("pupil", help=_("write one pupil's data to a new JSON file"))
     r.add_argument("pupil", help=_("pupil id, or name and/or class"))
-    r.add_argument("--out", required=True, type=Path)
+    r.add_argument("--out", required=True, type=out_file)
     r.set_defaults(run=cmd_export_pupil)
 
     r = sub.add_parser("purge", help=_("delete history older than the school keeps it (backup first)"))

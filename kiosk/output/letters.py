@@ -5,6 +5,7 @@ left; DejaVu Sans (shipped in kiosk/assets) covers Latin, Cyrillic and Arabic.""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,8 @@ class InviteLetter:
     code: str
     """As printed: grouped for typing."""
     link: str
+    to: str
+    """The household's guardians (separated parents each get their own letter)."""
     sides: tuple[Side, ...]
     """The household's language first, then Dutch (one side for a Dutch-speaking household)."""
 
@@ -56,12 +59,25 @@ class _Letters(FPDF):
         self.set_auto_page_break(auto=False)
         self.set_margins(MARGIN, MARGIN, MARGIN)
 
-    def letterhead(self) -> None:
+    def fitted(self, text: str, width: float, largest: float, smallest: float, style: str = "") -> None:
+        """The largest type (down to `smallest`) in which `text` fits on one line of `width`."""
+        size = largest
+        self.set_font("Sans", style, size)
+        while size > smallest and self.get_string_width(text) > width:
+            size -= 1
+            self.set_font("Sans", style, size)
+
+    def letterhead(self, to: str) -> None:
         if LOGO.exists():
             self.image(str(LOGO), x=MARGIN, y=MARGIN, h=16)
-        self.set_xy(MARGIN + 20, MARGIN + 4)
-        self.set_font("Sans", "B", 15)
-        self.cell(0, 8, self.school)
+        width = self.w - 2 * MARGIN - 20
+        self.shaping(self.school, to)
+        self.fitted(self.school, width, 15, 9, "B")
+        self.set_xy(MARGIN + 20, MARGIN + 1)
+        self.multi_cell(width, 5.5, self.school, new_x="LEFT", new_y="NEXT")  # a very long name wraps
+        if to:
+            self.fitted(to, width, 10, 7)
+            self.multi_cell(width, 5, to)
 
     def qr(self, link: str, x: float, y: float) -> None:
         """Vector modules (sharp at any printer resolution), one rectangle per dark run."""
@@ -80,19 +96,20 @@ class _Letters(FPDF):
                 self.rect(x + column * size, y + row * size, (end - column) * size, size, style="F")
                 column = end
 
-    def shaping(self, sides: Sequence[Side]) -> None:
-        """HarfBuzz shapes Arabic (joined letters, right to left); Latin and Cyrillic need no
+    def shaping(self, *texts: str) -> None:
+        """HarfBuzz shapes right-to-left script (Arabic letters joined, in reading order),
+        wherever it stands: a letter, or a name in any letter. Latin and Cyrillic need no
         shaping with this font, and line breaking is many times faster without it."""
-        self.set_text_shaping(any(side.right_to_left for side in sides))
+        self.set_text_shaping(any(_right_to_left(text) for text in texts))
 
     def code_block(self, letter: InviteLetter, x: float, y: float) -> None:
         width = self.w - MARGIN - x
-        self.shaping(letter.sides)
+        self.shaping(*(side.code_label for side in letter.sides))
         self.set_xy(x, y + 6)
         self.set_font("Sans", "", 11)
         self.multi_cell(width, 6, " · ".join(dict.fromkeys(s.code_label for s in letter.sides)),
                         new_x="LEFT", new_y="NEXT")
-        self.set_font("Sans", "B", 30)
+        self.fitted(letter.code, width, 30, 12, "B")  # the whole code, always: parents type it over
         self.cell(width, 16, letter.code, new_x="LEFT", new_y="NEXT")
         self.set_font("Sans", "", 9)
         self.multi_cell(width, 5, letter.link, new_x="LEFT", new_y="NEXT")
@@ -101,12 +118,12 @@ class _Letters(FPDF):
         """Draws the side's text (or with `dry` only measures it); returns where it ends."""
         align = "R" if side.right_to_left else "L"
         size = 10.5 * scale
-        # measured unshaped: Arabic's isolated letter forms are wider than its joined ones, so
-        # the measure errs on the safe side, at a fraction of shaping's cost
-        self.shaping([] if dry else [side])
         self.set_xy(x, y)
 
         def block(text: str, points: float, *, bold: bool = False, after: float = 2.5) -> None:
+            # measured unshaped: Arabic's isolated letter forms are wider than its joined ones,
+            # so the measure errs on the safe side, at a fraction of shaping's cost
+            self.set_text_shaping(not dry and _right_to_left(text))
             self.set_font("Sans", "B" if bold else "", points)
             self.set_x(x)
             if dry:
@@ -134,6 +151,7 @@ class _Letters(FPDF):
         language starts a line (a "1." inside Arabic text would be reordered)."""
         top, line = self.get_y(), size * 0.5
         self.set_font("Sans", "", size)
+        self.set_text_shaping(not dry and _right_to_left(text))  # measured unshaped: see block()
         if dry:
             self.set_y(top + self.height(width - 7, line, text))
         else:
@@ -151,10 +169,14 @@ class _Letters(FPDF):
         return cast(float, self.multi_cell(width, line, text, dry_run=True, output="HEIGHT"))
 
     def footer_line(self, side: Side, x: float, width: float) -> None:
-        self.shaping([side])
+        self.shaping(side.footer)
         self.set_xy(x, self.h - MARGIN - 5)
         self.set_font("Sans", "", 7.5)
         self.multi_cell(width, 4, side.footer, align="R" if side.right_to_left else "L")
+
+
+def _right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
 def _columns(sides: Sequence[Side], page_width: float) -> list[tuple[Side, float, float]]:
@@ -185,7 +207,7 @@ def invitations(school: str, pages: Iterable[InviteLetter], *, total: int = 0,
     doc = _Letters(school)
     for done, letter in enumerate(pages, start=1):
         doc.add_page()
-        doc.letterhead()
+        doc.letterhead(letter.to)
         top = MARGIN + 26
         doc.qr(letter.link, MARGIN, top)
         doc.code_block(letter, MARGIN + QR_SIZE + 8, top)

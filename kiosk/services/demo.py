@@ -377,8 +377,8 @@ def make_invitations(rng: random.Random, pupils: list[Pupil], staff: list[Staff]
                                       joined_on=joined, joined_by=member.id if joined else ""))
     if codes and now.date() > year_start + dt.timedelta(days=45):
         leaked = codes[-1]
-        codes[-1] = invites.next_code(leaked, leaked.class_name, "".join(rng.choice(invites.ALPHABET)
-                                      for _ in range(8)), leaked.set_at + dt.timedelta(days=40), leaked.by_staff)
+        codes.append(invites.next_code(leaked, leaked.class_name, "".join(rng.choice(invites.ALPHABET)
+                                       for _ in range(8)), leaked.set_at + dt.timedelta(days=40), leaked.by_staff))
     return codes, letters
 
 

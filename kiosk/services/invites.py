@@ -65,22 +65,23 @@ def _class(kiosk: Kiosk, class_name: str, who: str) -> str:
 
 
 def current_code(kiosk: Kiosk, class_name: str) -> ClassCode | None:
-    found = [c for c in kiosk.repos.class_codes.all() if c.class_name == class_name]
-    return max(found, key=lambda c: c.version) if found else None
+    return rules.current_code(kiosk.repos.class_codes.all(), class_name)
+
+
+def read_code(kiosk: Kiosk, typed: str) -> str:
+    """A code as typed, checked against the school's code length: refused with the reason."""
+    return rules.parse_code(typed, kiosk.config.invites.code_length)
 
 
 def set_code(kiosk: Kiosk, class_name: str, who: str, *, typed: str | None = None) -> ClassCode:
     """A code typed in from the class app, or a new one generated; it replaces the class's
     code (a leaked one): letters with the old version are outdated from now on."""
     name = _class(kiosk, class_name, who)
-    length = kiosk.config.invites.code_length
-    code = rules.parse_code(typed, length) if typed is not None else rules.generate_code(length)
+    code = read_code(kiosk, typed) if typed is not None else rules.generate_code(kiosk.config.invites.code_length)
     with kiosk.store.transaction():
         before = current_code(kiosk, name)
         new = rules.next_code(before, name, code, kiosk.clock.now(), who)
-        if before is not None:
-            kiosk.repos.class_codes.remove([before])
-        kiosk.repos.class_codes.add(new)
+        kiosk.repos.class_codes.add(new)  # the earlier versions stay: they tell which letters still work
         # the code itself stays out of the audit trail: it would leak again through an export
         kiosk.audit(who, "class-code", class_name=name, version=new.version, how="typed" if typed else "generated")
     return new
@@ -122,25 +123,32 @@ def _this_year(kiosk: Kiosk, invitation: Invitation) -> bool:
 def standings(kiosk: Kiosk, class_name: str, who: str) -> list[Standing]:
     name = _class(kiosk, class_name, who)
     invitations = [i for i in kiosk.repos.invitations.all() if _this_year(kiosk, i)]
-    return rules.standings(households(kiosk, name), invitations, name, current_code(kiosk, name))
+    return rules.standings(households(kiosk, name), invitations, name, kiosk.repos.class_codes.all())
 
 
-def household_of(kiosk: Kiosk, class_name: str, pupil: Pupil, number: int | None, who: str) -> Household:
-    """The household of a pupil of the class: its number is needed when the pupil has two."""
+def pupil_households(kiosk: Kiosk, class_name: str, pupil: Pupil, number: int | None,
+                     who: str) -> list[tuple[int, Household]]:
+    """The households of a pupil of the class with their numbers as on the pupil's own record
+    (a brother's record may number them the other way round), or only the one numbered."""
     name = _class(kiosk, class_name, who)
     if pupil.class_name != name:
         raise KioskError(_("{name} is not in class {class_name}").format(name=pupil.full_name, class_name=name))
-    own = [h for h in households(kiosk, name) if pupil in h.pupils]
-    if number is not None:
-        own = [h for h in own if h.number == number and any(g.household == number for g in pupil.guardians)]
-        if not own:
-            raise KioskError(_("{name} has no household {n} (households: {known})").format(
-                name=pupil.full_name, n=number,
-                known=", ".join(str(g) for g in sorted({g.household for g in pupil.guardians})) or "–"))
-    if len(own) > 1:
+    numbers = sorted({g.household for g in pupil.guardians})
+    if number is not None and number not in numbers:
+        raise KioskError(_("{name} has no household {n} (households: {known})").format(
+            name=pupil.full_name, n=number, known=", ".join(map(str, numbers)) or "–"))
+    keys = {number_: rules.household_key(pupil, number_) for number_ in numbers or [1]}
+    found = {h.key: h for h in households(kiosk, name)}
+    return [(number_, found[key]) for number_, key in keys.items() if number in (None, number_) and key in found]
+
+
+def household_of(kiosk: Kiosk, class_name: str, pupil: Pupil, number: int | None, who: str) -> Household:
+    """The pupil's one household: its number is needed when the pupil has two."""
+    own = pupil_households(kiosk, class_name, pupil, number, who)
+    if len(own) != 1:
         raise KioskError(_("{name} lives in {n} households: choose one ({known})").format(
-            name=pupil.full_name, n=len(own), known="; ".join(f"{h.number}: {h.names}" for h in own)))
-    return own[0]
+            name=pupil.full_name, n=len(own), known="; ".join(f"{n}: {h.names}" for n, h in own)))
+    return own[0][1]
 
 
 def set_joined(kiosk: Kiosk, class_name: str, household: Household, who: str, *, joined: bool = True) -> Invitation:
@@ -149,6 +157,8 @@ def set_joined(kiosk: Kiosk, class_name: str, household: Household, who: str, *,
     today = kiosk.clock.now().date()
     with kiosk.store.transaction():
         current = _invitation(kiosk, name, household)
+        if (current is not None and current.joined_on is not None) == joined:
+            return current or Invitation(name, household.key, (), letter_language(household), who)  # as it was
         # without a letter: joined at the gate, from the QR on screen
         new = current or Invitation(name, household.key, tuple(p.id for p in household.pupils),
                                     letter_language(household), who)
@@ -199,7 +209,7 @@ def _letter(kiosk: Kiosk, household: Household, class_name: str, code: ClassCode
     sides = [_side(lang, household, class_name, teacher, school, app, printed) for lang in languages]
     # the Dutch footer names the letter's language: whoever reprints it at school can read which
     sides[-1] = replace(sides[-1], footer=f"{sides[-1].footer} · {language}")
-    return letters.InviteLetter(rules.grouped(code.code), join_link(kiosk, code), tuple(sides))
+    return letters.InviteLetter(rules.grouped(code.code), join_link(kiosk, code), household.names, tuple(sides))
 
 
 def _teacher(kiosk: Kiosk, class_name: str) -> Staff | None:

@@ -39,7 +39,8 @@ def new_file_in(folder: Path, stem: str, suffix: str) -> Path:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise KioskError(write_failed(exc, folder)) from None
+        raise KioskError(_("the folder {folder} cannot be made ({reason}): choose another in config.toml").format(
+            folder=folder, reason=exc.strerror or exc)) from None
     path, n = folder / f"{stem}{suffix}", 1
     while path.exists():
         n += 1

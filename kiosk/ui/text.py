@@ -14,6 +14,10 @@ def literal(text: str) -> Content:
     return Content(printable(text, multiline=True))
 
 
-def literal_cell(text: str) -> Text:
-    """For DataTable cells: Rich Text measures its width correctly in the table; one line."""
-    return Text(printable(text))
+def literal_cell(text: str, max_width: int | None = None) -> Text:
+    """For DataTable cells: Rich Text measures its width correctly in the table; one line,
+    cut short with "…" at `max_width` (one long name must not push the other columns away)."""
+    cell = Text(printable(text))
+    if max_width is not None:
+        cell.truncate(max_width, overflow="ellipsis")
+    return cell

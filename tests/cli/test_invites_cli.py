@@ -92,3 +92,13 @@ def test_the_terminal_qr_decodes_and_mistakes_are_named(cfg: Path) -> None:
     assert class_name in one_line_error(unknown)  # the classes it has
     usage = kiosk_cmd(cfg, "invites", "print", "--class", class_name, "--household", "2", "--out", "x.pdf")
     assert usage.returncode == 2 and "--pupil" in usage.stderr
+    elsewhere = next(p for p in pupils(cfg) if p["class"] != class_name)
+    before = snapshot(cfg)
+    out = cfg.parent / "other.pdf"
+    other = kiosk_cmd(cfg, "invites", "print", "--class", class_name, "--pupil", elsewhere["id"], "--out", str(out))
+    assert class_name in one_line_error(other) and not out.exists()  # not this class's letter for that child
+    nobody = kiosk_cmd(cfg, "invites", "print", "--class", class_name, "--pupil", "", "--out", str(out))
+    assert one_line_error(nobody) and not out.exists()  # not "everyone"
+    no_name = kiosk_cmd(cfg, "invites", "print", "--class", class_name, "--out", "")
+    assert no_name.returncode == 2 and "--out" in no_name.stderr
+    assert snapshot(cfg) == before

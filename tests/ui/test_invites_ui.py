@@ -125,3 +125,29 @@ async def test_care_staff_see_why_there_is_nothing_to_do(app, kiosk):
         assert title(app) == _("The class teacher, the head or the office hands out the class app's invitations.")
         await pilot.press("n", "q", "p")
         assert isinstance(app.screen, InvitationsScreen)
+
+
+async def test_a_code_typed_over_the_current_one_is_asked_about_first(app, kiosk):
+    who, class_name = teacher(kiosk)
+    first = invites.set_code(kiosk, class_name, who, typed="K7QMR4ZD")
+    async with session(app, who) as pilot:
+        await pilot.press("f5", "t", *"K7QM-R4ZX", "enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # a typo, seen in time
+        assert invites.current_code(kiosk, class_name) == first
+        assert isinstance(app.screen, ClassCodeForm)
+        await pilot.press("enter", "y")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, InvitationsScreen))
+        new = invites.current_code(kiosk, class_name)
+        assert new is not None and (new.code, new.version) == ("K7QMR4ZX", 2)
+
+
+async def test_the_letters_are_saved_when_the_screen_is_left_while_they_are_made(app, kiosk):
+    class_name = invites.classes_for(kiosk, HEAD_ID)[0]
+    invites.set_code(kiosk, class_name, HEAD_ID)
+    async with session(app) as pilot:
+        await pilot.press("f5", "a", "escape")  # back home at once
+        assert not isinstance(app.screen, InvitationsScreen)
+        assert await wait_until(pilot, lambda: list(Path(kiosk.config.letters_dir).glob("*.pdf")))
+        assert await wait_until(pilot, lambda: not any(
+            s.needs_letter for s in invites.standings(kiosk, class_name, HEAD_ID)))

@@ -57,6 +57,7 @@ def test_the_printed_code_is_grouped_by_four() -> None:
 @pytest.mark.parametrize("template", [
     "http://classapp.example/join?code={code}", "https://classapp.example/join", "classapp.example/{code}",
     "https://classapp.example/{code}/{code}", "https://classapp.example/{code}?school={school}",
+    "https://{code}", "https:// x y/{code}", "https://x/{code}}", "https://x/\n{code}", "https://x/" + "a" * 300 + "{code}",
 ])
 def test_a_join_link_template_must_be_https_with_the_code_once(template: str) -> None:
     with pytest.raises(KioskError):
@@ -105,23 +106,61 @@ def test_where_each_household_stands() -> None:
     households = invites.households([pupil("p1", "Noor", MUM, DAD), pupil("p2", "Lina", OTHER),
                                      pupil("p3", "Sem", Guardian("Ann Derde", email="ann@example.org"))])
     keys = {h.pupils[0].first_name: h.key for h in households}
-    code = ClassCode("L3B", "ABCDEFGH", 2, AT, "head")
+    codes = [ClassCode("L3B", "K7QMR4ZD", 1, AT, "head"), ClassCode("L3B", "ABCDEFGH", 2, AT, "head")]
     letters = [Invitation("L3B", keys["Noor"], ("p1",), "tr", "head", printed_on=AT.date(), code_version=1),
                Invitation("L3B", keys["Lina"], ("p2",), "uk", "head", printed_on=AT.date(), code_version=1,
                           joined_on=AT.date()),
                Invitation("L4A", keys["Sem"], ("p3",), "nl", "head", printed_on=AT.date(), code_version=2)]
-    standing = {s.household.pupils[0].first_name: s for s in invites.standings(households, letters, "L3B", code)}
+    standing = {s.household.pupils[0].first_name: s for s in invites.standings(households, letters, "L3B", codes)}
     assert (standing["Noor"].outdated, standing["Noor"].joined, standing["Noor"].needs_letter) == (True, False, True)
     assert (standing["Lina"].outdated, standing["Lina"].joined, standing["Lina"].needs_letter) == (False, True, False)
     # another class's letter is not this class's
     assert standing["Sem"].invitation is None and standing["Sem"].needs_letter
     current = [Invitation("L3B", keys["Sem"], ("p3",), "nl", "head", printed_on=AT.date(), code_version=2)]
-    again = invites.standings(households, current, "L3B", code)
+    again = invites.standings(households, current, "L3B", codes)
     assert [s.needs_letter for s in again if s.household.key == keys["Sem"]] == [False]
 
 
 def test_a_household_that_joined_at_the_gate_without_a_letter_is_never_outdated() -> None:
     households = invites.households([pupil("p1", "Noor", MUM)])
     joined = [Invitation("L3B", households[0].key, ("p1",), "tr", "head", joined_on=AT.date())]
-    [standing] = invites.standings(households, joined, "L3B", ClassCode("L3B", "ABCDEFGH", 3, AT, "head"))
+    [standing] = invites.standings(households, joined, "L3B", [ClassCode("L3B", "ABCDEFGH", 3, AT, "head")])
     assert standing.joined and not standing.outdated and not standing.needs_letter
+
+
+def test_a_code_typed_wrongly_and_back_as_it_was_leaves_the_letters_valid() -> None:
+    households = invites.households([pupil("p1", "Noor", MUM)])
+    printed = [Invitation("L3B", households[0].key, ("p1",), "tr", "head", printed_on=AT.date(), code_version=1)]
+    codes = [ClassCode("L3B", "K7QMR4ZD", 1, AT, "head")]
+    assert not invites.standings(households, printed, "L3B", codes)[0].outdated
+    codes.append(ClassCode("L3B", "K7QMR4ZX", 2, AT, "head"))  # a typo
+    assert invites.standings(households, printed, "L3B", codes)[0].outdated
+    codes.append(ClassCode("L3B", "K7QMR4ZD", 3, AT, "head"))  # typed again as the class app shows it
+    assert not invites.standings(households, printed, "L3B", codes)[0].outdated
+    # a letter of a version the kiosk no longer knows: outdated when older than the current one
+    older = [Invitation("L3B", households[0].key, ("p1",), "tr", "head", printed_on=AT.date(), code_version=0)]
+    assert invites.standings(households, older, "L3B", codes)[0].outdated
+
+
+def test_the_household_number_is_the_one_on_the_pupils_own_record() -> None:
+    twin_a = pupil("p1", "Oksana", MUM, OTHER)  # 1 = Mira, 2 = Ken
+    twin_b = pupil("p2", "Taras", Guardian("Mira Testhove", email="mira@example.org", household=2),
+                   Guardian("Ken Anderhout", email="ken@example.org", household=1))
+    found = invites.households([twin_a, twin_b])
+    assert len(found) == 2
+    assert invites.household_key(twin_a, 1) == invites.household_key(twin_b, 2)
+    assert {h.names: h.number for h in found} == {"Mira Testhove": 1, "Ken Anderhout": 2}
+
+
+@pytest.mark.parametrize("typed, named", [
+    ("K7QMR4ZА", "cyrillic capital letter a"), ("K7QMR4Zß", "latin small letter sharp s"),
+    ("ﬀK7QMR4Z", "latin small ligature ff"),
+])
+def test_a_look_alike_character_is_named(typed: str, named: str) -> None:
+    with pytest.raises(KioskError, match=named):
+        invites.parse_code(typed, 8)
+
+
+@pytest.mark.parametrize("typed", ["K7QM\u00a0R4ZD", "K7QM\u2013R4ZD", "K7QM\u2014R4ZD", "K7QM\tR4ZD"])
+def test_any_space_or_dash_between_groups_is_ignored(typed: str) -> None:
+    assert invites.parse_code(typed, 8) == "K7QMR4ZD"

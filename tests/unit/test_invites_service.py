@@ -74,8 +74,8 @@ def test_each_letter_names_only_its_own_children_and_never_a_phone_number(kiosk:
     for household, text in zip(found, texts, strict=True):
         flat = re.sub(r"\s+", "", text)
         assert teacher.email in flat  # the agreed channel
-        others = {p.first_name for h in found if h is not household for p in h.pupils} - \
-            {p.first_name for p in household.pupils}
+        own = {p.first_name for p in household.pupils} | {n for g in household.guardians for n in g.name.split()}
+        others = {p.first_name for h in found if h is not household for p in h.pupils} - own
         assert not [name for name in others if re.search(rf"\b{name}\b", text)]
         for guardian in household.guardians:
             digits = "".join(ch for ch in guardian.phone if ch.isdigit())
@@ -277,3 +277,26 @@ def test_a_parents_access_request_holds_the_invitations_and_purge_removes_old_on
     notes_before, absences_before = privacy.retention_dates(kiosk)
     result = privacy.purge(kiosk, HEAD, notes_before=notes_before, absences_before=absences_before, dry_run=True)
     assert result.invitations == len(invites.households(kiosk, class_name))
+
+
+def test_a_long_code_and_a_long_school_name_stay_on_the_page(kiosk: Kiosk, tmp_path: Path) -> None:
+    """Parents type the code over: every character of it is on the paper, whatever its length."""
+    import dataclasses
+
+    import pypdfium2 as pdfium
+
+    long_name = "GO! Basisschool De Wonderwijzer Sint-Lambrechts-Woluwe en Wezembeek-Oppem"
+    config = kiosk.config
+    kiosk.config = dataclasses.replace(config, school=dataclasses.replace(config.school, name=long_name),
+                                       invites=dataclasses.replace(config.invites, code_length=16))
+    class_name = a_class(kiosk)
+    code = invites.set_code(kiosk, class_name, HEAD, typed="WMWM WMWM WMWM WMWM")  # the widest letters
+    household = invites.households(kiosk, class_name)[0]
+    path, _n = invites.print_letters(kiosk, class_name, tmp_path / "wide.pdf", HEAD, only=[household])
+    document = pdfium.PdfDocument(path.read_bytes())
+    page = document[0]
+    width, height = page.get_size()
+    on_page = page.get_textpage().get_text_bounded(0, 0, width, height)
+    assert grouped(code.code) in on_page
+    assert long_name in " ".join(on_page.split())
+    document.close()

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
+from kiosk.domain.invites import grouped
 from kiosk.domain.models import ClassCode
 from kiosk.i18n import N_, _
 from kiosk.services import invites
@@ -13,6 +14,7 @@ from kiosk.ui.actions import KioskAction, bindings
 from kiosk.ui.screens.form import ERROR_ID, StepForm
 from kiosk.ui.text import literal
 from kiosk.ui.widgets.action_bar import ActionBar
+from kiosk.ui.widgets.confirm import ConfirmScreen
 
 ACTIONS = (
     KioskAction("ctrl+s", "save", N_("Save"), N_("Save the class code"), priority=True),
@@ -44,7 +46,19 @@ class ClassCodeForm(StepForm):
         yield Footer()
 
     def action_save(self) -> None:
-        typed = self.values()["class-code"]
+        """A code that replaces one is asked about first: a typo would outdate every letter."""
+        typed = self.attempt(lambda: invites.read_code(self.kiosk, self.values()["class-code"]))
+        if typed is None:
+            return
+        current = invites.current_code(self.kiosk, self.class_name)
+        if current is None:
+            self._save(typed)
+            return
+        question = _("Replace the code of class {class_name} ({old}) by {new}? Letters with {old} are then "
+                     "outdated.").format(class_name=self.class_name, old=grouped(current.code), new=grouped(typed))
+        self.app.push_screen(ConfirmScreen(question), lambda yes: self._save(typed) if yes else None)
+
+    def _save(self, typed: str) -> None:
         self.write(lambda: invites.set_code(self.kiosk, self.class_name, self.user.id, typed=typed), self._saved)
 
     def _saved(self, code: ClassCode) -> None:

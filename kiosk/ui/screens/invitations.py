@@ -7,23 +7,27 @@ the selected household as joined (again: unticks); `t` types the code from the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, ProgressBar, Static
-from textual.worker import get_current_worker
 
 from kiosk.domain.invites import Standing, grouped
 from kiosk.domain.models import ClassCode
+from kiosk.errors import KioskError, StoreBusy
 from kiosk.i18n import N_, _, ngettext
 from kiosk.services import invites
-from kiosk.services.invites import LetterJob
 from kiosk.services.labels import day_label
 from kiosk.ui.actions import KioskAction, bindings
-from kiosk.ui.base import KioskScreen
+from kiosk.ui.base import KioskScreen, write_or_wait
 from kiosk.ui.text import literal, literal_cell
 from kiosk.ui.widgets.action_bar import ActionBar
 from kiosk.ui.widgets.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from kiosk.ui.app import KioskApp
 
 ACTIONS = (
     KioskAction("left", "step(-1)", N_("Class before"), N_("The class before"), priority=True),
@@ -37,6 +41,7 @@ ACTIONS = (
     KioskAction("escape", "back", N_("Back"), N_("Back to the home screen")),
 )
 NEEDS_CLASS = {"qr", "joined", "print", "type_code", "new_code"}
+NAME_WIDTH = 30  # the state columns stay on an 80-column screen, whatever the names
 
 
 class InvitationsScreen(KioskScreen[None]):
@@ -108,9 +113,9 @@ class InvitationsScreen(KioskScreen[None]):
         table.add_columns(_("Pupils"), _("Letter"), _("Joined"), _("Language"), _("Parents"))
         for s in self.standings:
             joined = s.invitation.joined_on if s.invitation else None
-            table.add_row(literal_cell(", ".join(p.full_name for p in s.household.pupils)),
+            table.add_row(literal_cell(", ".join(p.full_name for p in s.household.pupils), NAME_WIDTH),
                           literal_cell(self._letter_state(s)), literal_cell(day_label(joined) if joined else "–"),
-                          invites.letter_language(s.household), literal_cell(s.household.names or "–"),
+                          invites.letter_language(s.household), literal_cell(s.household.names or "–", NAME_WIDTH),
                           key=s.household.key)
 
     @staticmethod
@@ -193,49 +198,66 @@ class InvitationsScreen(KioskScreen[None]):
         class_name = self.class_name
         if class_name is None or self.printing:
             return
+        self.reload()  # what another kiosk or the command line printed meanwhile counts
         chosen = None if everyone else [s.household for s in self.standings if s.needs_letter]
         if chosen == []:
             self.notify(_("Every household has a letter with the current code, or has joined."), markup=False)
             return
-        job = self.attempt(lambda: invites.prepare_letters(self.kiosk, class_name, self.user.id, only=chosen))
-        if job is None:
+        prepared = self.attempt(lambda: (
+            invites.prepare_letters(self.kiosk, class_name, self.user.id, only=chosen),
+            invites.letters_path(self.kiosk, class_name)))  # a folder that cannot be made is said now
+        if prepared is None:
             return
+        job, out = prepared
         self.printing = True
         bar = self.query_one(ProgressBar)
         bar.update(total=len(job.households), progress=0)
         bar.display = True
         self.refresh_bindings()
-        self.run_worker(lambda: self._make_letters(job), thread=True, group="letters", exit_on_error=False)
+        # the app's worker, not the screen's: the letters are saved even when the screen is
+        # closed or the kiosk locks meanwhile
+        app, kiosk, who = self.kiosk_app, self.kiosk, self.user.id
 
-    def _make_letters(self, job: LetterJob) -> None:
-        """In a worker thread: only the PDF is made here; saving happens on the screen's thread."""
-        bar = self.query_one(ProgressBar)
+        def make() -> None:
+            try:
+                payload = invites.render_letters(job, lambda done, _total: app.call_from_thread(self._progress, done))
+            finally:
+                app.call_from_thread(self._done_printing)
+            app.call_from_thread(save_letters, app, lambda: invites.save_letters(kiosk, job, payload, out, who),
+                                 len(job.households))
 
-        def progress(done: int, total: int) -> None:
-            if not get_current_worker().is_cancelled:
-                self.app.call_from_thread(bar.update, progress=done)
+        app.run_worker(make, thread=True, group="letters", exit_on_error=False)
 
-        try:
-            payload = invites.render_letters(job, progress)
-        finally:
-            self.app.call_from_thread(self._done_printing)
-        self.app.call_from_thread(self._save, job, payload)
+    def _progress(self, done: int) -> None:
+        if self.is_mounted:
+            self.query_one(ProgressBar).update(progress=done)
 
     def _done_printing(self) -> None:
         self.printing = False
-        if not self.is_mounted:  # closed meanwhile: the letters are still saved
-            return
-        self.query_one(ProgressBar).display = False
-        self.refresh_bindings()
+        if self.is_mounted:
+            self.query_one(ProgressBar).display = False
+            self.refresh_bindings()
 
-    def _save(self, job: LetterJob, payload: bytes) -> None:
-        def save() -> Path:
-            return invites.save_letters(self.kiosk, job, payload, invites.letters_path(self.kiosk, job.class_name),
-                                        self.user.id)
 
-        self.write(save, lambda path: self._saved(path, len(job.households)))
+def save_letters(app: KioskApp, save: Callable[[], Path], count: int) -> None:
+    """On the app's thread once the PDF is made, whichever screen shows now: saved and said,
+    or the refusal said (nothing saved)."""
 
-    def _saved(self, path: Path, count: int) -> None:
-        self.notify(ngettext("{n} letter ready to print: {path}", "{n} letters ready to print: {path}", count)
-                    .format(n=count, path=path), markup=False, timeout=30)
-        self.reload()
+    def show_error(text: str) -> None:
+        app.notify(text, severity="error", markup=False, timeout=30)
+
+    def attempt() -> Path | None:
+        try:
+            return save()
+        except StoreBusy:
+            raise  # write_or_wait waits for the other kiosk
+        except KioskError as exc:
+            if not app.report_damage(exc):
+                show_error(str(exc))
+            return None
+
+    def saved(path: Path) -> None:
+        app.notify(ngettext("{n} letter ready to print: {path}", "{n} letters ready to print: {path}", count)
+                   .format(n=count, path=path), markup=False, timeout=30)
+
+    write_or_wait(app, attempt, saved, show_error)
