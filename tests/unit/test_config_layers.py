@@ -29,6 +29,12 @@ def test_defaults_and_relative_data_dir(tmp_path):
     ("[communication]\nquiet_from = '06:00'\n", "communication.quiet_until must be earlier"),
     ("[communication]\nanswer_hours = 0\n", "communication.answer_hours"),
     ("[retention]\nnotes_school_years = 0\n", "retention.notes_school_years"),
+    ("[invites]\njoin_link = 'http://classapp.example/{code}'\n", "invites.join_link"),
+    ("[invites]\njoin_link = 'https://classapp.example/{code}}'\n", "invites.join_link"),
+    ("[invites]\ncode_length = 3\n", "invites.code_length"),
+    ('[invites]\napp_name = "Gim\\u001b[31mme"\n', "invites.app_name"),
+    ("[invites]\napp_name = ''\n", "invites.app_name"),
+    ("[invites]\nletters_dir = 'config.toml'\n", "invites.letters_dir"),
 ])
 def test_wrong_config_names_the_key(tmp_path, text, named):
     (tmp_path / "config.toml").write_text(text)
