@@ -38,7 +38,7 @@ HOW = L_("How to join")
 STEPS = (L_("Install the app {app} on your phone from the app store."),
          L_("Scan the QR code with your phone's camera, or open the link and type the class code."),
          L_("Wait until the teacher approves your request. Then you will see the messages of the class."))
-QUESTIONS = L_("Questions? Write to {email}.")
+QUESTIONS = L_("Questions? Write to {email}")  # no full stop a parent could copy with the address
 QUESTIONS_AT_SCHOOL = L_("Questions? Ask the class teacher at the school gate.")
 REGARDS = L_("Kind regards,")
 CODE_LABEL = L_("Class code")
