@@ -4,6 +4,7 @@ with the Dutch beside it, a replaced code outdates the old letters, joined house
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -281,8 +282,6 @@ def test_a_parents_access_request_holds_the_invitations_and_purge_removes_old_on
 
 def test_a_long_code_and_a_long_school_name_stay_on_the_page(kiosk: Kiosk, tmp_path: Path) -> None:
     """Parents type the code over: every character of it is on the paper, whatever its length."""
-    import dataclasses
-
     import pypdfium2 as pdfium
 
     long_name = "GO! Basisschool De Wonderwijzer Sint-Lambrechts-Woluwe en Wezembeek-Oppem"
@@ -300,3 +299,20 @@ def test_a_long_code_and_a_long_school_name_stay_on_the_page(kiosk: Kiosk, tmp_p
     assert grouped(code.code) in on_page
     assert long_name in " ".join(on_page.split())
     document.close()
+
+
+def test_a_household_number_is_read_on_the_named_pupils_own_record(kiosk: Kiosk) -> None:
+    """Twins whose records number their parents' households the other way round."""
+    from kiosk.domain.models import Guardian, Pupil
+
+    class_name = a_class(kiosk)
+    petro = Guardian("Petro Testenko", email="petro@example.org", household=1, language="uk")
+    olena = Guardian("Olena Testenko", email="olena@example.org", household=2, language="uk")
+    oksana = Pupil("T901", "Oksana", "Testenko", class_name, guardians=(petro, olena))
+    taras = Pupil("T902", "Taras", "Testenko", class_name,
+                  guardians=(dataclasses.replace(olena, household=1), dataclasses.replace(petro, household=2)))
+    kiosk.repos.pupils.save_many([oksana, taras])
+    assert invites.household_of(kiosk, class_name, oksana, 1, HEAD).names == "Petro Testenko"
+    assert invites.household_of(kiosk, class_name, taras, 1, HEAD).names == "Olena Testenko"
+    with pytest.raises(KioskError, match="1: Petro Testenko; 2: Olena Testenko"):
+        invites.household_of(kiosk, class_name, oksana, None, HEAD)
