@@ -164,3 +164,16 @@ def test_a_look_alike_character_is_named(typed: str, named: str) -> None:
 @pytest.mark.parametrize("typed", ["K7QM\u00a0R4ZD", "K7QM\u2013R4ZD", "K7QM\u2014R4ZD", "K7QM\tR4ZD"])
 def test_any_space_or_dash_between_groups_is_ignored(typed: str) -> None:
     assert invites.parse_code(typed, 8) == "K7QMR4ZD"
+
+
+def test_a_join_link_of_the_longest_allowed_length_is_taken() -> None:
+    """300 characters, and not one more: a short link makes a QR code any phone reads."""
+    base = "https://classapp.example/join?code={code}&x="
+    invites.check_link_template(base + "a" * (invites.MAX_LINK - len(base)))
+    with pytest.raises(KioskError, match=str(invites.MAX_LINK)):
+        invites.check_link_template(base + "a" * (invites.MAX_LINK - len(base) + 1))
+
+
+def test_a_pupil_without_guardians_is_household_one() -> None:
+    [household] = invites.households([pupil("p1", "Noor")])
+    assert (household.number, household.key, household.guardians) == (1, "pupil:p1", ())
