@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -18,6 +19,7 @@ from kiosk.domain.meetings import (
     families,
     fill,
     greedy,
+    in_round,
     read_slip,
     round_slots,
     slots_of,
@@ -290,3 +292,77 @@ def test_back_to_back_allows_a_walk_of_ten_minutes(gap, together):
     assert len(filled.placed) == 2
     assert (not filled.apart) == together
 
+
+
+# -- more edges (each found by a mutant that no test noticed) -----------------------------------------
+@pytest.mark.parametrize("round_", [
+    Round("x", "parent_evening", (session(start="18:00", end="18:00"),)),  # an evening of no time
+    Round("x", "parent_evening", (session(breaks=(("19:00", "19:00"),)),)),  # a break of no time
+])
+def test_an_evening_or_a_break_of_no_time_is_refused(round_):
+    with pytest.raises(KioskError):
+        check_plan(round_)
+
+
+@pytest.mark.parametrize(("text", "after"), [("na 11 uur", "23:00"), ("na 12 uur", "12:00"), ("na 12:30", "12:30")])
+def test_on_an_evening_slip_only_hours_before_noon_move_to_the_evening(text, after):
+    assert read_slip(text, [TUESDAY]).after == t(after)
+
+
+def test_a_day_the_kiosk_does_not_know_is_named_alone():
+    with pytest.raises(KioskError, match=r"^'zondagavondje' "):
+        read_slip("niet zondagavondje", [TUESDAY])
+
+
+def test_a_slot_is_in_a_round_only_with_its_own_staff_member():
+    slots = round_slots(evening("juf-a", "juf-b"))
+    first = slots["juf-a"][0]
+    assert in_round(first, slots)
+    assert not in_round(replace(first, staff_id="meester-z"), slots)
+    assert not in_round(replace(first, start=t("17:00")), slots)
+
+
+def test_three_children_back_to_back_when_a_meeting_is_longer_than_the_walk():
+    """Each next meeting starts when the one before it ends, not the first one."""
+    round_ = evening("juf-a", "juf-b", "juf-c", minutes=15)
+    filled = fill(round_, [Wanted(ADA, "juf-a"), Wanted(BAS, "juf-b"), Wanted(CATO, "juf-c")], Board.of([], PUPILS))
+    placed = sorted(filled.placed, key=lambda b: b.start)
+    assert len(placed) == 3 and not filled.apart
+    assert all(a.end == b.start for a, b in itertools.pairwise(placed))
+
+
+def test_a_child_goes_right_next_to_a_sibling_rather_than_a_short_walk_away():
+    round_ = Round("r", "parent_evening", (session("juf-a"), session("juf-b", start="18:00")), slot_minutes=10,
+                   id="r")
+    ada_booked = booking(ADA, "juf-a", "19:00", "19:10")
+    [bas] = fill(round_, [Wanted(BAS, "juf-b")], Board.of([ada_booked], PUPILS)).placed
+    assert bas.start in (t("18:50"), t("19:10"))  # no gap at all, though 18:40 is only ten minutes away
+
+
+def test_of_two_equal_walks_the_first_is_taken():
+    round_ = Round("r", "parent_evening", (session("juf-a"), session("juf-b", start="18:05")), slot_minutes=10,
+                   id="r")
+    ada_booked = booking(ADA, "juf-a", "19:00", "19:10")
+    filled = fill(round_, [Wanted(BAS, "juf-b")], Board.of([ada_booked], PUPILS))
+    [bas] = filled.placed
+    assert bas.start == t("18:45") and not filled.apart  # five minutes before; 19:15 is five minutes after
+
+
+def test_a_child_apart_from_a_sibling_still_comes_on_the_siblings_evening():
+    round_ = Round("r", "parent_evening", (session("juf-a", day=WEDNESDAY), session("juf-b"),
+                                           session("juf-b", day=WEDNESDAY)), slot_minutes=10, id="r")
+    ada_booked = booking(ADA, "juf-a", "18:00", "18:10", day=WEDNESDAY)
+    filled = fill(round_, [Wanted(BAS, "juf-b", Availability(t("19:30")))], Board.of([ada_booked], PUPILS))
+    [bas] = filled.placed
+    assert bas.day == WEDNESDAY and [p.id for p in filled.apart] == [BAS.id]
+
+
+def test_a_child_without_brothers_or_sisters_is_never_reported_apart():
+    filled = fill(evening("juf-a"), [Wanted(ZOE, "juf-a")], Board.of([], PUPILS))
+    assert len(filled.placed) == 1 and filled.apart == []
+
+
+def test_one_by_one_counts_what_it_places():
+    round_ = evening("juf-a", start="18:00", end="18:30")  # three slots
+    assert greedy(round_, [Wanted(ZOE, "juf-a"), Wanted(CATO, "juf-a")], Board.of([], PUPILS)) == 2
+    assert greedy(round_, [Wanted(ZOE, "juf-a", Availability(t("21:00")))], Board.of([], PUPILS)) == 0
