@@ -295,12 +295,14 @@ def test_back_to_back_allows_a_walk_of_ten_minutes(gap, together):
 
 
 # -- more edges (each found by a mutant that no test noticed) -----------------------------------------
-@pytest.mark.parametrize("round_", [
-    Round("x", "parent_evening", (session(start="18:00", end="18:00"),)),  # an evening of no time
-    Round("x", "parent_evening", (session(breaks=(("19:00", "19:00"),)),)),  # a break of no time
+@pytest.mark.parametrize(("round_", "words"), [
+    (Round("x", "parent_evening", (session(start="18:00", end="18:00"),)),  # an evening of no time
+     _("the evening ends ({end}) before it starts ({start})").format(end="18:00", start="18:00")),
+    (Round("x", "parent_evening", (session(breaks=(("19:00", "19:00"),)),)),  # a break of no time
+     _("the break ends before it starts ({start}–{end})").format(start="19:00", end="19:00")),
 ])
-def test_an_evening_or_a_break_of_no_time_is_refused(round_):
-    with pytest.raises(KioskError):
+def test_an_evening_or_a_break_of_no_time_is_refused(round_, words):
+    with pytest.raises(KioskError, match=re.escape(words)):
         check_plan(round_)
 
 
@@ -354,7 +356,7 @@ def test_a_child_apart_from_a_sibling_still_comes_on_the_siblings_evening():
     ada_booked = booking(ADA, "juf-a", "18:00", "18:10", day=WEDNESDAY)
     filled = fill(round_, [Wanted(BAS, "juf-b", Availability(t("19:30")))], Board.of([ada_booked], PUPILS))
     [bas] = filled.placed
-    assert bas.day == WEDNESDAY and [p.id for p in filled.apart] == [BAS.id]
+    assert (bas.day, bas.start) == (WEDNESDAY, t("19:30")) and [p.id for p in filled.apart] == [BAS.id]
 
 
 def test_a_child_without_brothers_or_sisters_is_never_reported_apart():
@@ -366,3 +368,26 @@ def test_one_by_one_counts_what_it_places():
     round_ = evening("juf-a", start="18:00", end="18:30")  # three slots
     assert greedy(round_, [Wanted(ZOE, "juf-a"), Wanted(CATO, "juf-a")], Board.of([], PUPILS)) == 2
     assert greedy(round_, [Wanted(ZOE, "juf-a", Availability(t("21:00")))], Board.of([], PUPILS)) == 0
+
+
+def test_a_sibling_exactly_a_walk_away_counts_as_together():
+    round_ = Round("r", "parent_evening", (session("juf-a"), session("juf-b", start="18:00", end="18:50")),
+                   slot_minutes=10, id="r")
+    ada_booked = booking(ADA, "juf-a", "19:00", "19:10")
+    filled = fill(round_, [Wanted(BAS, "juf-b")], Board.of([ada_booked], PUPILS))
+    [bas] = filled.placed
+    assert bas.start == t("18:40") and not filled.apart  # ten minutes before Ada's: a walk, not apart
+
+
+def test_siblings_are_tried_in_every_order():
+    """Four children whose teachers are free one after the other in the reverse order: only the
+    last of the 24 orders fits back to back."""
+    names = ["Eva", "Fien", "Gus", "Hugo"]
+    family = [Pupil(f"S{n}", name, "Testveld", "L1A", guardians=(MUM,)) for n, name in enumerate(names)]
+    pupils = {p.id: p for p in family}
+    round_ = Round("r", "parent_evening", tuple(session(f"juf-{n}", start=f"19:{30 - 10 * n:02d}",
+                                                        end=f"19:{40 - 10 * n:02d}") for n in range(4)),
+                   slot_minutes=10, id="r")
+    filled = fill(round_, [Wanted(p, f"juf-{n}") for n, p in enumerate(family)], Board.of([], pupils))
+    assert len(filled.placed) == 4 and not filled.apart
+    assert [b.pupil_id for b in sorted(filled.placed, key=lambda b: b.start)] == ["S3", "S2", "S1", "S0"]
