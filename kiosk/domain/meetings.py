@@ -285,7 +285,8 @@ def _chain(board: Board, round_: Round, order: Sequence[Wanted], first: Slot,
     try:
         for n, item in enumerate(order):
             if n:
-                end = _at(booked[-1].day, booked[-1].end)
+                last = booked[-1]
+                end = _at(last.day, last.end)
                 near = (s for s in slots.get(item.staff_id, ()) if s.day == first.day
                         and end <= _at(s.day, s.start) <= end + MAX_WALK)
                 booking = next((b for s in near if (b := free_booking(board, round_, item, s, by))), None)
