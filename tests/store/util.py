@@ -10,6 +10,8 @@ from typing import Any
 
 import orjson
 
+from tests.cli.runner import as_text, run_kiosk
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKERS = "tests.store.workers"
 
@@ -24,13 +26,11 @@ def worker_popen(*args: str | Path) -> subprocess.Popen[str]:
 
 
 def kiosk_cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m kiosk --config CONFIG ...` as the office would run it."""
+    """`python -m kiosk --config CONFIG ...` as the office would run it (a child process:
+    tests/cli/runner.py)."""
     env = os.environ.copy()
     env.pop("KIOSK_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--config", str(config), *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-    )
+    return as_text(run_kiosk(["--config", str(config), *args], env=env))
 
 
 def load(path: Path) -> dict[str, Any]:
