@@ -293,3 +293,28 @@ def test_what_the_reader_does_not_know_is_in_doubt(text: str, kind: str, doubts:
     proposal = parse(text)
     assert proposal.kind == kind
     assert doubts <= proposal.doubts and ("kind" in proposal.doubts) == ("kind" in doubts)
+
+
+# -- found by the mutation tests: times, a return three words on, the summer --------------------------
+@pytest.mark.parametrize(("text", "time"), [
+    ("Seppe komt om half een", dt.time(12, 30)),
+    ("Seppe komt om half twee", dt.time(13, 30)),
+    ("Seppe komt om kwart na 2", dt.time(14, 15)),
+    ("Seppe komt om half tien", dt.time(9, 30)),  # the morning stays the morning
+])
+def test_an_arrival_time_is_during_the_school_day(text, time):
+    proposal = parse(text)
+    assert (proposal.kind, proposal.time) == ("late", time)
+
+
+def test_a_return_said_three_words_after_the_day_is_next_week_on_that_day():
+    proposal = parse("Seppe is ziek, maandag komt hij terug")  # sent on a Monday
+    assert (proposal.start, proposal.end) == (MONDAY, FRIDAY)
+
+
+def test_an_absence_at_the_start_of_the_summer_holiday_is_on_the_next_school_day():
+    """Sent on the last school day after school: the next school day is in September, 62 days on."""
+    school = School(PUPILS)
+    last_day = D(2027, 6, 30)
+    proposal = read_message("Seppe is ziek", school, dt.datetime.combine(last_day, dt.time(14, 0)), CAL, RULES)
+    assert CAL.is_school_day(proposal.start) and proposal.start.month == 9

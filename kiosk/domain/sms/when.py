@@ -30,6 +30,8 @@ _WITHIN = re.compile(r"\bbinnen\s+(\d{1,2})\s*min")
 _MINUTES_LATER = re.compile(r"\b(\d{1,2})\s*min(?:uten|uutjes|ute)?\s+later\b")
 _HOUR_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
                "tien": 10, "elf": 11, "twaalf": 12}
+SEARCH_DAYS = 80
+"""How far to look for a school day: past the summer holiday (62 days) and its weekends."""
 _ARRIVAL = re.compile(r"\b(om|rond|tegen|vers|around|at|a)\s*$")
 
 
@@ -43,8 +45,14 @@ class When:
     doubts: set[str] = field(default_factory=set)
 
 
+def _school_hour(hour: int) -> int:
+    """A child arrives during the school day: "half een", "om 1u30", "kwart na 2" are in the
+    afternoon (12:30, 13:30, 14:15), never in the night."""
+    return hour + 12 if 0 <= hour < 7 else hour
+
+
 def _school_day_on_or_after(calendar: SchoolCalendar, day: dt.date) -> dt.date:
-    for _ in range(60):
+    for _ in range(SEARCH_DAYS):
         if calendar.is_school_day(day):
             return day
         day += dt.timedelta(days=1)
@@ -53,7 +61,7 @@ def _school_day_on_or_after(calendar: SchoolCalendar, day: dt.date) -> dt.date:
 
 def _school_day_before(calendar: SchoolCalendar, day: dt.date) -> dt.date:
     previous = day - dt.timedelta(days=1)
-    for _ in range(60):
+    for _ in range(SEARCH_DAYS):
         if calendar.is_school_day(previous):
             return previous
         previous -= dt.timedelta(days=1)
@@ -173,7 +181,8 @@ def _day_mentions(message: Message, now: dt.datetime) -> tuple[list[_Day], list[
         if weekday is None or any(abs(position - match.start()) < 16 for position, _d in explicit):
             continue  # "donderdag 7 januari": the date says it
         sentence = text[text.rfind(".", 0, match.start()) + 1:match.start()]
-        coming_back = bool(_BACK_WORDS.search(following))
+        # "maandag komt hij terug": the word comes up to three words after the day
+        coming_back = bool(_BACK_WORDS.search(" ".join(t.group(0) for t in tokens[i + 1:i + 4])))
         past = bool(lexicon.PAST.search(sentence)) and not coming_back
         date = _weekday_date(today, weekday, past=past and role == "start",
                              after=latest_start if role == "end" else None)  # "van donderdag tem dinsdag"
@@ -389,17 +398,17 @@ def _arrival_time(message: Message, now: dt.datetime) -> tuple[dt.time | None, b
     for match in _HALF.finditer(text):
         hour = _hour(match.group(1))
         if hour and 1 <= hour <= 12:
-            add(match.start(), dt.time((hour - 1) % 24, 30))
+            add(match.start(), dt.time(_school_hour(hour - 1), 30))
     for match in _QUARTER.finditer(text):
         hour = _hour(match.group(2))
         if hour:
             minute = 15 if match.group(1) in ("na", "over") else 45
-            add(match.start(), dt.time(hour if minute == 15 else hour - 1, minute))
+            add(match.start(), dt.time(_school_hour(hour if minute == 15 else hour - 1), minute))
     for match in _CLOCK.finditer(text):
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         unit = re.search(r"\d\s*(u|h|uur|:|\.)\s*\d", match.group(0)) or re.search(r"\d\s*(u|h|uur)\b", match.group(0))
         if hour <= 23 and minute <= 59 and (unit or _ARRIVAL.search(text[:match.start()])):
-            add(match.start(), dt.time(hour, minute))
+            add(match.start(), dt.time(_school_hour(hour), minute))
     within = _WITHIN.search(text)
     if within:
         add(within.start(), (now + dt.timedelta(minutes=int(within.group(1)))).time().replace(second=0))
