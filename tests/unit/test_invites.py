@@ -57,7 +57,8 @@ def test_the_printed_code_is_grouped_by_four() -> None:
 @pytest.mark.parametrize("template", [
     "http://classapp.example/join?code={code}", "https://classapp.example/join", "classapp.example/{code}",
     "https://classapp.example/{code}/{code}", "https://classapp.example/{code}?school={school}",
-    "https://{code}", "https:// x y/{code}", "https://x/{code}}", "https://x/\n{code}", "https://x/" + "a" * 300 + "{code}",
+    "https://{code}", "https:// x y/{code}", "https://x/{code}}", "https://x/\n{code}",
+    "https://x/" + "a" * 300 + "{code}",
 ])
 def test_a_join_link_template_must_be_https_with_the_code_once(template: str) -> None:
     with pytest.raises(KioskError):
