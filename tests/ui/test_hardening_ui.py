@@ -25,7 +25,7 @@ from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.widgets.search_list import SearchList
 from tests.conftest import MONDAY_MORNING
 from tests.hostile import HOSTILE, unsafe
-from tests.ui.conftest import login, session, wait_until
+from tests.ui.conftest import login, session, tap, wait_until
 
 TODAY = MONDAY_MORNING.date()
 PARENT = Guardian("Mona Testveld", phone="0000 12 12 12", email="mona@example.org")
@@ -165,9 +165,9 @@ async def test_the_keypad_logs_in_by_touch(app):
         keypad = app.screen.query_one("#keypad")
         assert keypad.display
         for key in "1111":
-            await pilot.click(f"#do-keypad-{key}")
+            await tap(pilot, f"#do-keypad-{key}")
         assert app.screen.query_one("#pin", Input).value == "1111"
-        await pilot.click("#do-keypad-enter")
+        await tap(pilot, "#do-keypad-enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
@@ -212,9 +212,10 @@ async def test_a_teacher_has_no_staff_screen(app, kiosk):
 async def test_codes_and_options_are_buttons_too(app, kiosk):
     async with session(app, size=(120, 40)) as pilot:
         await pilot.press(*"quinten", "enter")
-        await pilot.click("#do-cycle_part")                      # the d key, by touch
-        assert app.screen.part == "am"
-        await pilot.click("#do-save-sick_certificate")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AbsenceDialog))
+        await tap(pilot, "#do-cycle_part")                      # the d key, by touch
+        assert await wait_until(pilot, lambda: app.screen.part == "am")
+        await tap(pilot, "#do-save-sick_certificate")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert [(a.code, a.part) for a in mine(kiosk)] == [("sick_certificate", "am")]
@@ -223,11 +224,12 @@ async def test_codes_and_options_are_buttons_too(app, kiosk):
 async def test_the_day_view_is_driven_by_touch(app, kiosk):
     async with session(app, size=(120, 40)) as pilot:
         await pilot.press("f2")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, DayViewScreen))
         before = app.screen.day
-        await pilot.click("#do-day-1")
-        assert app.screen.day == before + dt.timedelta(days=1)
-        await pilot.click("#do-today")
-        assert app.screen.day == before
+        await tap(pilot, "#do-day-1")
+        assert await wait_until(pilot, lambda: app.screen.day == before + dt.timedelta(days=1))
+        await tap(pilot, "#do-today")
+        assert await wait_until(pilot, lambda: app.screen.day == before)
 
 
 # -- 80×24 ---------------------------------------------------------------------------------------

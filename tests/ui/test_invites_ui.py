@@ -146,7 +146,9 @@ async def test_the_letters_are_saved_when_the_screen_is_left_while_they_are_made
     class_name = invites.classes_for(kiosk, HEAD_ID)[0]
     invites.set_code(kiosk, class_name, HEAD_ID)
     async with session(app) as pilot:
-        await pilot.press("f5", "a", "escape")  # back home at once
+        await pilot.press("f5")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, InvitationsScreen))
+        await pilot.press("a", "escape")  # back home at once
         assert not isinstance(app.screen, InvitationsScreen)
         assert await wait_until(pilot, lambda: list(Path(kiosk.config.letters_dir).glob("*.pdf")))
         assert await wait_until(pilot, lambda: not any(

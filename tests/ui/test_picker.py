@@ -9,7 +9,7 @@ from kiosk.ui.screens.absence_dialog import AbsenceDialog
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.pupil_card import PupilCardScreen
 from kiosk.ui.widgets.pupil_picker import PupilPicker
-from tests.ui.conftest import session
+from tests.ui.conftest import session, tap
 
 
 async def test_type_arrows_enter_opens_the_pupil(app):
@@ -48,7 +48,7 @@ async def test_markup_in_names_is_shown_literally_and_does_nothing(app):
         await pilot.press("enter", "i")
         card = app.screen.query_one("#card-name", Static)
         assert str(card.render()).startswith("[bold]Jan[/] [@click=app.quit]x[/]")
-        await pilot.click("#card-name")
+        await tap(pilot, "#card-name")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, PupilCardScreen)
 

@@ -19,7 +19,7 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.sms import SmsScreen
 from kiosk.ui.widgets.confirm import ConfirmScreen
 from tests.conftest import MONDAY_MORNING
-from tests.ui.conftest import HEAD_ID, session
+from tests.ui.conftest import HEAD_ID, session, tap
 
 TODAY = MONDAY_MORNING.date()
 TUESDAY, WEDNESDAY, FRIDAY = (TODAY + dt.timedelta(days=n) for n in (1, 2, 4))
@@ -290,8 +290,8 @@ async def test_a_hostile_message_is_shown_literally(app, kiosk):
 async def test_every_action_is_a_button_on_the_tablet(app, kiosk):
     async with session(app, size=(120, 40)) as pilot:
         await paste(pilot, "Xena is ziek tot woensdag")
-        await pilot.click("#do-yes")
-        await pilot.click("#do-confirm")
+        await tap(pilot, "#do-yes")
+        await tap(pilot, "#do-confirm")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert [(a.start, a.end) for a in absences_of(kiosk, XENA)] == [(TODAY, WEDNESDAY)]
