@@ -12,29 +12,24 @@ from kiosk.domain.absences import AbsenceRules
 from kiosk.domain.calendar import SchoolCalendar
 from kiosk.domain.models import Guardian, Pupil, Role, Staff
 from kiosk.domain.sms import Proposal, School, read_message
+from tests.unit.test_sms import (  # the same invented school
+    ANN,
+    CAL,
+    FRIDAY,
+    MONDAY,
+    NEXT_MONDAY,
+    PUPILS,
+    RULES,
+    THURSDAY,
+    TOM,
+    TUESDAY,
+    WEDNESDAY,
+    D,
+    ids,
+)
 
-D = dt.date
-CAL = SchoolCalendar()
-RULES = AbsenceRules()
-MONDAY = D(2026, 11, 23)
-TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = (MONDAY + dt.timedelta(days=n) for n in range(1, 7))
-NEXT_MONDAY = D(2026, 11, 30)
+SATURDAY, SUNDAY = (MONDAY + dt.timedelta(days=n) for n in range(5, 7))
 LAST_FRIDAY = D(2026, 11, 20)
-
-# Invented families; phone numbers start with 0000 like the demo's.
-ANN = Guardian("Ann Zonnebeek", phone="0000 11 11 11")
-TOM = Guardian("Tom Dennenhout", phone="0000 22 22 22")
-SARA = Guardian("Sara Merelveld", phone="0000 55 55 55")
-KIM = Guardian("Kim Heidehove", phone="0000 33 33 33")
-
-LOTTE_3B = Pupil("P1", "Lotte", "Zonnebeek", "3B", guardians=(ANN,))
-LOTTE_4A = Pupil("P2", "Lotte", "Dennenhout", "4A", guardians=(TOM,))
-JONAS_1A = Pupil("P3", "Jonas", "Zonnebeek", "1A", guardians=(ANN,))    # Lotte 3B's brother
-JONAS_5A = Pupil("P4", "Jonas", "Merelveld", "5A", guardians=(SARA,))
-EMILE = Pupil("P5", "Émile", "Kastanjehout", "L2", guardians=(KIM,))
-NOOR = Pupil("P6", "Noor", "Heidehove", "K3", guardians=(KIM,))          # Émile's sister
-SEPPE = Pupil("P7", "Seppe", "Wilgenveld", "6B")
-PUPILS = [LOTTE_3B, LOTTE_4A, JONAS_1A, JONAS_5A, EMILE, NOOR, SEPPE]
 
 
 def parse(text: str, today: dt.date = MONDAY, pupils: list[Pupil] | None = None, rules: AbsenceRules = RULES,
@@ -42,10 +37,6 @@ def parse(text: str, today: dt.date = MONDAY, pupils: list[Pupil] | None = None,
           calendar: SchoolCalendar = CAL) -> Proposal:
     school = School(PUPILS if pupils is None else pupils, staff or ())
     return read_message(text, school, dt.datetime.combine(today, at), calendar, rules)
-
-
-def ids(pupils: list[Pupil]) -> list[str]:
-    return [p.id for p in pupils]
 
 
 # -- kind ------------------------------------------------------------------------------------------
