@@ -165,11 +165,12 @@ def standings(found: Iterable[Household], invitations: Iterable[Invitation], cla
               codes: Iterable[ClassCode]) -> list[Standing]:
     own = [c for c in codes if c.class_name == class_name]
     versions = {c.version: c.code for c in own}
+    current = current_code(own, class_name)
     by_key = {i.household_key: i for i in invitations if i.class_name == class_name}
 
     def standing(household: Household) -> Standing:
         invitation = by_key.get(household.key)
         printed = versions.get(invitation.code_version) if invitation else None
-        return Standing(household, invitation, printed, current_code(own, class_name))
+        return Standing(household, invitation, printed, current)
 
     return [standing(h) for h in found]

@@ -122,8 +122,8 @@ def _this_year(kiosk: Kiosk, invitation: Invitation) -> bool:
 
 def standings(kiosk: Kiosk, class_name: str, who: str) -> list[Standing]:
     name = _class(kiosk, class_name, who)
-    invitations = [i for i in kiosk.repos.invitations.all() if _this_year(kiosk, i)]
-    return rules.standings(households(kiosk, name), invitations, name, kiosk.repos.class_codes.all())
+    return rules.standings(households(kiosk, name), _invitations(kiosk, name).values(), name,
+                           kiosk.repos.class_codes.all())
 
 
 def pupil_households(kiosk: Kiosk, class_name: str, pupil: Pupil, number: int | None,
@@ -151,30 +151,31 @@ def household_of(kiosk: Kiosk, class_name: str, pupil: Pupil, number: int | None
     return own[0][1]
 
 
-def set_joined(kiosk: Kiosk, class_name: str, household: Household, who: str, *, joined: bool = True) -> Invitation:
-    """Ticked by the teacher after approving the household in the app; untick undoes it."""
+def set_joined(kiosk: Kiosk, class_name: str, household: Household, who: str, *, joined: bool = True) -> bool:
+    """Ticked by the teacher after approving the household in the app; untick undoes it.
+    False when it was so already (nothing written, nothing audited)."""
     name = _class(kiosk, class_name, who)
-    today = kiosk.clock.now().date()
     with kiosk.store.transaction():
-        current = _invitation(kiosk, name, household)
+        current = _invitations(kiosk, name).get(household.key)
         if (current is not None and current.joined_on is not None) == joined:
-            return current or Invitation(name, household.key, (), letter_language(household), who)  # as it was
+            return False
         # without a letter: joined at the gate, from the QR on screen
         new = current or Invitation(name, household.key, tuple(p.id for p in household.pupils),
                                     letter_language(household), who)
-        new = replace(new, joined_on=today if joined else None, joined_by=who if joined else "")
+        new = replace(new, joined_on=kiosk.clock.now().date() if joined else None, joined_by=who if joined else "")
         if current is not None:
             kiosk.repos.invitations.remove([current])
         if joined or new.printed_on is not None:
             kiosk.repos.invitations.add(new)
         kiosk.audit(who, "invite-joined" if joined else "invite-unjoined", class_name=name,
                     pupils=",".join(p.id for p in household.pupils))
-    return new
+    return True
 
 
-def _invitation(kiosk: Kiosk, class_name: str, household: Household) -> Invitation | None:
-    return next((i for i in kiosk.repos.invitations.all()
-                 if i.class_name == class_name and i.household_key == household.key and _this_year(kiosk, i)), None)
+def _invitations(kiosk: Kiosk, class_name: str) -> dict[str, Invitation]:
+    """This school year's invitation of each household of the class, by household key."""
+    return {i.household_key: i for i in kiosk.repos.invitations.all()
+            if i.class_name == class_name and _this_year(kiosk, i)}
 
 
 # -- letters ---------------------------------------------------------------------------------------
@@ -280,14 +281,17 @@ def letters_path(kiosk: Kiosk, class_name: str) -> Path:
 
 
 def _record_printed(kiosk: Kiosk, job: LetterJob, who: str) -> None:
+    """Each household invited today with this code version; who joined stays joined."""
     today = kiosk.clock.now().date()
+    known = _invitations(kiosk, job.class_name)
+    earlier = [known[h.key] for h in job.households if h.key in known]
+    printed = []
     for household in job.households:
-        current = _invitation(kiosk, job.class_name, household)
         new = Invitation(job.class_name, household.key, tuple(p.id for p in household.pupils),
                          letter_language(household, job.language), who, printed_on=today,
                          code_version=job.code.version)
-        if current is not None:
-            new = replace(new, joined_on=current.joined_on, joined_by=current.joined_by, id=current.id)
-            kiosk.repos.invitations.remove([current])
-        kiosk.repos.invitations.add(new)
-
+        current = known.get(household.key)
+        printed.append(new if current is None else
+                       replace(new, joined_on=current.joined_on, joined_by=current.joined_by, id=current.id))
+    kiosk.repos.invitations.remove(earlier)
+    kiosk.repos.invitations.add_many(printed)
