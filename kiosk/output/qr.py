@@ -3,6 +3,8 @@ characters on a screen, each with the quiet zone a phone's camera needs around i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
@@ -13,13 +15,15 @@ QUIET_ZONE = 4
 _HALVES = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
 
 
-def modules(text: str) -> list[list[bool]]:
+@lru_cache(maxsize=64)
+def modules(text: str) -> tuple[tuple[bool, ...], ...]:
     """Dark (True) and light modules, the quiet zone included. Error correction M: a
-    creased or slightly smudged letter still scans."""
+    creased or slightly smudged letter still scans. Kept: a class's letters all carry the
+    same link, and choosing its mask is most of the work."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(text.encode("utf-8"))
     code.make(fit=True)
-    return [list(row) for row in code.get_matrix()]
+    return tuple(tuple(row) for row in code.get_matrix())
 
 
 def block_lines(text: str, *, room: tuple[int, int] = (0, 0)) -> list[str]:
@@ -30,6 +34,6 @@ def block_lines(text: str, *, room: tuple[int, int] = (0, 0)) -> list[str]:
     if 2 * len(grid) <= room[0] and len(grid) <= room[1]:
         return ["".join("██" if dark else "  " for dark in row) for row in grid]
     if len(grid) % 2:
-        grid.append([False] * len(grid[0]))
+        grid += ((False,) * len(grid[0]),)
     return ["".join(_HALVES[top, bottom] for top, bottom in zip(upper, lower, strict=True))
             for upper, lower in zip(grid[::2], grid[1::2], strict=True)]
