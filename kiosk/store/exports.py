@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kiosk.errors import KioskError, write_failed
 from kiosk.i18n import _
-from kiosk.store.files import atomic_write
+from kiosk.store.files import DIR_MODE, atomic_write
 
 
 def write_private(path: Path, payload: bytes) -> Path:
@@ -37,7 +37,7 @@ def new_file_in(folder: Path, stem: str, suffix: str) -> Path:
     or stem-2, stem-3, ... when that exists already."""
     folder = folder.expanduser().resolve()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)  # an existing folder keeps its own mode
     except OSError as exc:
         raise KioskError(_("the folder {folder} cannot be made ({reason}): choose another in config.toml").format(
             folder=folder, reason=exc.strerror or exc)) from None
