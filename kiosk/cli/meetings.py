@@ -254,10 +254,16 @@ def cmd_unbooked(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return emit(kiosk, args.format, "unbooked", UNBOOKED_COLUMNS, rows)
 
 
-def cmd_ics(kiosk: Kiosk, args: argparse.Namespace) -> int:
+def _whose(kiosk: Kiosk, args: argparse.Namespace) -> tuple[Round, str | None, Pupil | None]:
+    """The round, and the teacher or pupil a calendar or letter is for (when given)."""
     round_ = meetings.find_round(kiosk, args.round)
     teacher = staff.find_staff(kiosk, args.teacher).id if args.teacher else None
     pupil = absences.find_pupil(kiosk, args.pupil) if args.pupil else None
+    return round_, teacher, pupil
+
+
+def cmd_ics(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    round_, teacher, pupil = _whose(kiosk, args)
     path, count = meetings.write_ics(kiosk, round_, args.out, who(), staff_id=teacher, pupil=pupil,
                                      household=args.household)
     say(ngettext("{n} meeting written to {path}", "{n} meetings written to {path}", count).format(n=count, path=path))
@@ -265,9 +271,7 @@ def cmd_ics(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 
 def cmd_print(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    round_ = meetings.find_round(kiosk, args.round)
-    teacher = staff.find_staff(kiosk, args.teacher).id if args.teacher else None
-    pupil = absences.find_pupil(kiosk, args.pupil) if args.pupil else None
+    round_, teacher, pupil = _whose(kiosk, args)
     path, count = meetings.write_pdf(kiosk, round_, args.out, who(), staff_id=teacher, pupil=pupil,
                                      class_name=args.class_name)
     say(_("{path}: {n} written").format(path=path, n=count))
