@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 
 import pytest
 from textual import _wait as textual_wait
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 from textual.errors import NoWidget
 from textual.message import Message
 from textual.pilot import Pilot
@@ -30,6 +32,25 @@ def quick_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     (4 ms steps were too short: a tap could land before the screen was redrawn.)"""
     monkeypatch.setattr(textual_wait, "SLEEP_GRANULARITY", 0.01)
     monkeypatch.setattr(textual_wait, "SLEEP_IDLE", 0.001)
+
+
+_PARSED: dict[tuple[object, ...], list[RuleSet]] = {}
+_parse_rules = Stylesheet._parse_rules
+
+
+def _parse_rules_once(self: Stylesheet, css: str, read_from: tuple[str, str], is_default_rules: bool = False,
+                      tie_breaker: int = 0, scope: str = "") -> list[RuleSet]:
+    """Textual parses every app's CSS afresh (its cache is the stylesheet's own); a test
+    process starts hundreds of apps with the same CSS and theme variables."""
+    key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(sorted(self._variables.items())))
+    if key not in _PARSED:
+        _PARSED[key] = _parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+    return _PARSED[key]
+
+
+@pytest.fixture(autouse=True)
+def css_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Stylesheet, "_parse_rules", _parse_rules_once)
 
 
 @pytest.fixture
