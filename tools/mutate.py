@@ -6,6 +6,11 @@ module: in functions (decorated ones too), class bodies and module-level constan
 unit tests run against it in a copy of the project; a mutant that no test notices
 "survives". The score is killed / (mutants - known equivalent ones).
 
+Each mutant meets the unit tests that run its line (measured once per run with coverage, per
+test: tools/mutate_plugin.py), its own module's tests first, stopping at the first failure;
+a line that runs at import (module constants, class bodies, default values), in a cached
+function, or in no test at all meets every unit test.
+
     python -m tools.mutate [--sample N] [--seed S] [--module NAME] [--workers N] [--list]
 
 Equivalent mutants (that provably change nothing) are listed with the reason why in
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import os
 import random
 import shutil
@@ -26,6 +32,8 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+import coverage
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = ROOT / "kiosk" / "domain"
@@ -51,6 +59,8 @@ class Mutant:
     """The n-th mutation point of the module, in AST walk order."""
     line: int
     description: str
+    end_line: int = 0
+    """The mutated expression's last line (0: `line`)."""
 
     @property
     def key(self) -> str:
@@ -62,11 +72,12 @@ class _Points(ast.NodeTransformer):
 
     def __init__(self, target: int | None = None) -> None:
         self.target = target
-        self.found: list[tuple[int, str]] = []
+        self.found: list[tuple[int, int, str]] = []
 
     def _point(self, node: ast.AST, description: str) -> bool:
         """Records a mutation point; True when it is the one to apply."""
-        self.found.append((getattr(node, "lineno", 0), description))
+        line = getattr(node, "lineno", 0)
+        self.found.append((line, getattr(node, "end_lineno", None) or line, description))
         return self.target == len(self.found) - 1
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
@@ -149,8 +160,8 @@ def _name(path: Path) -> str:
 def mutants(modules: list[Path]) -> Iterator[Mutant]:
     for path in modules:
         points = _walk_points(ast.parse(path.read_text(encoding="utf-8")))
-        for index, (line, description) in enumerate(points.found):
-            yield Mutant(path.relative_to(DOMAIN).as_posix(), index, line, description)
+        for index, (line, end_line, description) in enumerate(points.found):
+            yield Mutant(path.relative_to(DOMAIN).as_posix(), index, line, description, end_line)
 
 
 def mutated_source(mutant: Mutant, source: str | None = None) -> str:
@@ -161,9 +172,59 @@ def mutated_source(mutant: Mutant, source: str | None = None) -> str:
 
 
 def _copy_project(target: Path) -> None:
-    for name in ("kiosk", "tests"):
+    for name in ("kiosk", "tests", "tools"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")
+
+
+Covered = dict[str, dict[int, set[str]]]
+"""module under kiosk/domain -> line -> node ids of the tests that run it ("": at import)."""
+
+
+def _measure(workdir: Path) -> Covered | None:
+    """Runs the unit tests once under coverage, each test its own context; None when they
+    fail without any mutant."""
+    data_file = workdir / ".coverage-mutate"
+    result = subprocess.run([*TEST_COMMAND[:-1], "-p", "tools.mutate_plugin", "tests/unit"], cwd=workdir,
+                            capture_output=True, env={**os.environ, "KIOSK_MUTATE_COVERAGE": str(data_file)})
+    if result.returncode != 0:
+        return None
+    data = coverage.CoverageData(basename=str(data_file))
+    data.read()
+    domain = (workdir / "kiosk" / "domain").resolve()
+    measured: Covered = {}
+    for filename in data.measured_files():
+        path = Path(filename).resolve()
+        if path.is_relative_to(domain):
+            lines = data.contexts_by_lineno(filename)
+            measured[path.relative_to(domain).as_posix()] = {n: set(c) for n, c in lines.items()}
+    return measured
+
+
+@functools.lru_cache
+def _cached_lines(module: str) -> set[int]:
+    """Lines of functions whose results are cached: the first test to call one decides for all."""
+    tree = ast.parse((DOMAIN / module).read_text(encoding="utf-8"))
+    return {n for node in ast.walk(tree) if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and any("cache" in ast.unparse(d) for d in node.decorator_list)
+            for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)}
+
+
+def _tests_for(mutant: Mutant, measured: Covered) -> list[str] | None:
+    """The node ids of the tests that run the mutant's lines, its own module's tests first;
+    None: every unit test (the line runs at import, in a cached function, or in no test)."""
+    by_line = measured.get(mutant.module, {})
+    lines = range(mutant.line, max(mutant.end_line, mutant.line) + 1)
+    contexts = set().union(*(by_line.get(n, set()) for n in lines))
+    if not contexts or "" in contexts or mutant.line in _cached_lines(mutant.module):
+        return None
+    return sorted(contexts, key=lambda nodeid: (_other_module(mutant, nodeid.partition("::")[0]), nodeid))
+
+
+def _other_module(mutant: Mutant, test_file: str) -> bool:
+    """Whether a test file is named after another module than the mutant's."""
+    words = set(Path(mutant.module).with_suffix("").parts)
+    return not words & set(Path(test_file).stem.removeprefix("test_").split("_"))
 
 
 def _test_files(mutant: Mutant, workdir: Path) -> list[str]:
@@ -173,24 +234,27 @@ def _test_files(mutant: Mutant, workdir: Path) -> list[str]:
     one file, not the whole suite; a survivor still meets every unit test. (Each file is
     named: pytest drops a folder given after one of its own files.)
     """
-    words = set(Path(mutant.module).with_suffix("").parts)
-
-    def other_module(path: Path) -> bool:
-        return not words & set(path.stem.removeprefix("test_").split("_"))
-
     # the copy's files: the project may change while a run goes on
-    files = sorted((workdir / "tests" / "unit").glob("test_*.py"), key=lambda p: (other_module(p), p.name))
+    files = sorted((workdir / "tests" / "unit").glob("test_*.py"),
+                   key=lambda p: (_other_module(mutant, p.name), p.name))
     return [f"tests/unit/{p.name}" for p in files]
 
 
-def _survives(mutant: Mutant, workdir: Path) -> bool:
+def _survives(mutant: Mutant, workdir: Path, tests: list[str] | None) -> bool:
     module = workdir / "kiosk" / "domain" / mutant.module
     original = module.read_text(encoding="utf-8")
     module.write_text(mutated_source(mutant, original), encoding="utf-8")
-    try:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    if tests is None:
         command = [*TEST_COMMAND[:-1], *_test_files(mutant, workdir)]
-        result = subprocess.run(command, cwd=workdir, capture_output=True, timeout=TIMEOUT,
-                                env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    else:
+        only = workdir / ".mutate-only"
+        only.write_text("\n".join(tests), encoding="utf-8")
+        env["KIOSK_MUTATE_ONLY"] = str(only)
+        files = list(dict.fromkeys(nodeid.partition("::")[0] for nodeid in tests))
+        command = [*TEST_COMMAND[:-1], "-p", "tools.mutate_plugin", *files]
+    try:
+        result = subprocess.run(command, cwd=workdir, capture_output=True, timeout=TIMEOUT, env=env)
         if result.returncode == 5:  # no tests ran: the tool is broken, not the mutant (a conftest that no
             # longer imports, exit code 4, is a mutant the tests noticed)
             output = result.stdout[-2000:].decode(errors="replace")
@@ -238,8 +302,8 @@ def main(argv: list[str] | None = None) -> int:
         workdirs = [Path(tmp) / f"w{n}" for n in range(args.workers)]
         for workdir in workdirs:
             _copy_project(workdir)
-        baseline = subprocess.run(TEST_COMMAND, cwd=workdirs[0], capture_output=True)
-        if baseline.returncode != 0:
+        measured = _measure(workdirs[0])  # also the baseline: the tests pass without any mutant
+        if measured is None:
             print("the unit tests fail without any mutant: fix them first", file=sys.stderr)
             return 2
         free = list(workdirs)
@@ -249,12 +313,15 @@ def main(argv: list[str] | None = None) -> int:
         def run(mutant: Mutant) -> tuple[Mutant, bool]:
             workdir = free.pop()
             try:
-                return mutant, _survives(mutant, workdir)
+                survived = _survives(mutant, workdir, _tests_for(mutant, measured))
             finally:
                 free.append(workdir)
-                done.append(mutant)
-                if len(done) % 100 == 0:
-                    print(f"  {len(done)} of {len(chosen)} run", file=sys.stderr, flush=True)
+            done.append(mutant)
+            if survived:  # as they come: a full run takes a while
+                print(f"SURVIVED {mutant.key}", file=sys.stderr, flush=True)
+            if len(done) % 100 == 0:
+                print(f"  {len(done)} of {len(chosen)} run", file=sys.stderr, flush=True)
+            return mutant, survived
 
         with ThreadPoolExecutor(max_workers=args.workers) as pool:
             results = list(pool.map(run, chosen))

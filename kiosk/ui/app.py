@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -38,6 +40,8 @@ APP_ACTIONS = (
 )
 MAINTENANCE_DELAY = 1.0  # seconds
 LOCK_WAIT_SECONDS = 0.3
+TERMINAL_CHECK_SECONDS = 2.0
+HANGUP_EXIT = 129  # as if ended by SIGHUP (128 + 1), the signal that did not reach it
 """The screens wait this long for another kiosk's save before showing that they wait."""
 HIDDEN_SYSTEM_COMMANDS = {"Screenshot", "Theme"}  # a screenshot file would leak pupil data
 # Textual's own palette entries and footer label, in the kiosk's language.
@@ -117,6 +121,8 @@ class KioskApp(App[None]):
         return LoginScreen()
 
     def on_mount(self) -> None:
+        if not self.is_headless and not self.is_web and _terminal_alive():
+            self.set_interval(TERMINAL_CHECK_SECONDS, self.quit_if_terminal_gone)
         if not isinstance(self.screen, LoginScreen):
             return
         self.set_interval(self._idle_check_seconds, self.lock_if_idle)
@@ -124,6 +130,16 @@ class KioskApp(App[None]):
         if self._maintenance_on_start:
             # after the login screen is up: checking ten years of files must not delay it
             self.set_timer(MAINTENANCE_DELAY, self.start_maintenance)
+
+    def quit_if_terminal_gone(self) -> None:
+        """A terminal window closed or a remote line dropped without a hangup signal reaching
+        the kiosk (started by `make run`, make's process group keeps it): Textual would go on
+        reading the closed terminal at full speed. Not `exit()`: Textual's output thread has
+        died on the closed terminal, and its shutdown would wait forever to write. Ending the
+        process here is safe: every save is atomic and durable (as after a power cut), and
+        nobody is left to see a half-typed form."""
+        if not _terminal_alive():
+            os._exit(HANGUP_EXIT)
 
     @work(thread=True, exclusive=True, group="maintenance", exit_on_error=False)
     def start_maintenance(self) -> None:
@@ -310,6 +326,16 @@ class KioskApp(App[None]):
             for action in actions:
                 if owner.check_action(action.action, ()):
                     yield SystemCommand(_(action.label), _(action.help), _runner(owner, action.action))
+
+
+def _terminal_alive() -> bool:
+    """The kiosk's input is a terminal that is still there (a hung-up one has no foreground
+    process group to give)."""
+    stdin = sys.__stdin__
+    try:
+        return stdin is not None and os.tcgetpgrp(stdin.fileno()) > 0
+    except (OSError, ValueError):  # not a terminal, hung up, or closed
+        return False
 
 
 def _runner(owner: App[None] | Screen[object], action: str) -> Callable[[], object]:

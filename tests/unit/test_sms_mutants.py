@@ -387,11 +387,13 @@ def test_until_the_holiday(text: str, today: dt.date, calendar: SchoolCalendar, 
     ("Seppe is in de namiddag afwezig", "pm", False),
     ("Seppe is in de voormiddag afwezig", "am", False),
     ("Seppe is een halve dag afwezig", "am", True),      # which half: a guess
+    ("Seppe is vandaag 3/4 dag afwezig", "day", True),   # part of the day, which part: ask (not "4 days")
     ("Seppe is ziek", "day", False),
 ])
 def test_the_half_day(text: str, part: str, doubt: bool) -> None:
     proposal = parse(text)
     assert proposal.kind == "absence" and proposal.part == part and ("part" in proposal.doubts) == doubt
+    assert proposal.end == proposal.start == MONDAY
 
 
 # -- when: the time of a late arrival --------------------------------------------------------------
@@ -461,7 +463,7 @@ MIRAS = [Pupil(f"M{n}", "Mira", f"Vlasveld{n}", f"{n}A") for n in range(1, 7)]
 
 @pytest.mark.parametrize(("word", "level"), [
     ("eerste", 1), ("1ste", 1), ("tweede", 2), ("2de", 2), ("derde", 3), ("3de", 3), ("vierde", 4), ("4de", 4),
-    ("vijfde", 5), ("5de", 5), ("zesde", 6), ("6de", 6),
+    ("vijfde", 5), ("5de", 5), ("zesde", 6), ("6de", 6), ("1e", 1), ("2e", 2), ("5e", 5),
 ])
 def test_a_level_word_picks_the_pupil_of_that_year(word: str, level: int) -> None:
     assert ids(parse(f"Mira zit in het {word} leerjaar en is ziek", pupils=MIRAS).pupils) == [f"M{level}"]

@@ -19,6 +19,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"\bt\s*/\s*m\b|\bt\.\s*e\.\s*m\.?|\btot\s+en\s+met\b|\btot\s*&\s*met\b|\btem\b", " tem "),
     (r"\bjusqu'?\s*a\b|\bjusqu'au\b", " tot "),
     (r"\b(1\s*/\s*2|een\s+halve|halve|half)\s+(dag|dagje|day)\b|\bdemi[- ]journee\b", " halvedag "),
+    (r"\b\d\s*/\s*\d\s+(dag|dagje|day)\b", " deeldag "),  # "3/4 dag": part of a day, which part is unclear
     (r"^\s*(good\s+)?morning\b|^\s*morgen\b(?=\s*[!,]|\s+(juf|meester|mevrouw|meneer|allemaal)\b)", " groet "),
     (r"\bvdg\b|\bvndg\b|\bvandg\b|\bvandag\b", " vandaag "),
     (r"\bgn\b", " geen "),

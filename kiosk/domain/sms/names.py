@@ -207,10 +207,10 @@ def _class_filter(words: list[Word], index: int) -> tuple[str, int] | None:
     """A class or a level near a name: ("3A" | "L4B" | "K2B", 0) or ("", level)."""
     near = words[max(0, index - 2):index + 8]
     for position, word in enumerate(near):
+        if word.folded in _LEVEL_WORDS and any(w.folded in ("leerjaar", "jaar", "klas") for w in near[position:]):
+            return "", _LEVEL_WORDS[word.folded]  # before a class: "2e leerjaar" is no class 2E
         if _CLASS.match(word.folded) and any(ch.isdigit() for ch in word.folded) and len(word.folded) >= 2:
             return word.folded.upper(), 0
-        if word.folded in _LEVEL_WORDS and any(w.folded in ("leerjaar", "jaar", "klas") for w in near[position:]):
-            return "", _LEVEL_WORDS[word.folded]
         if word.folded in ("derde", "vierde", "vijfde", "zesde", "tweede", "eerste") and position > 0 and \
                 near[position - 1].folded == "het":
             return "", _LEVEL_WORDS[word.folded]

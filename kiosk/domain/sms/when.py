@@ -363,6 +363,8 @@ def _part(message: Message) -> tuple[str, bool]:
         return "am", False
     if re.search(r"\bhalvedag\b", text):
         return "am", True
+    if re.search(r"\bdeeldag\b", text):
+        return "day", True
     return "day", False
 
 
