@@ -11,7 +11,7 @@ test: tools/mutate_plugin.py), its own module's tests first, stopping at the fir
 a line that runs at import (module constants, class bodies, default values), in a cached
 function, or in no test at all meets every unit test.
 
-    python -m tools.mutate [--sample N] [--seed S] [--module NAME] [--workers N] [--list]
+    python -m tools.mutate [--sample N] [--seed S] [--module NAME] [--keys FILE] [--workers N] [--list]
 
 Equivalent mutants (that provably change nothing) are listed with the reason why in
 tools/mutate_equivalent.txt as `module:line:description  # reason`; they are left out.
@@ -284,11 +284,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--module", action="append", help="only these domain modules (e.g. auth)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--keys", type=Path,
+                        help="only the mutants whose keys this file lists, one a line (a run's SURVIVED lines too)")
     args = parser.parse_args(argv)
     modules = sorted(p for p in DOMAIN.rglob("*.py") if p.parent != DOMAIN or p.name != "__init__.py"
                      if not args.module or _name(p) in args.module or p.stem in args.module)
     equivalent = _known_equivalent()
-    chosen = [m for m in mutants(modules) if m.key not in equivalent]
+    wanted = {line.strip().removeprefix("SURVIVED ") for line in args.keys.read_text(encoding="utf-8").splitlines()
+              } if args.keys else None
+    chosen = [m for m in mutants(modules) if m.key not in equivalent and (wanted is None or m.key in wanted)]
     if args.sample and args.sample < len(chosen):
         sample = random.Random(args.seed).sample(chosen, args.sample)
         chosen = sorted(sample, key=lambda m: (m.module, m.index))

@@ -63,3 +63,73 @@ def test_slots_sort_by_day_then_time() -> None:
     early_next_day = Slot(WEDNESDAY + dt.timedelta(days=1), dt.time(16), dt.time(16, 15), "a")
     early = Slot(WEDNESDAY, dt.time(16), dt.time(16, 15), "b")
     assert sorted([early_next_day, late, early]) == [early, late, early_next_day]
+
+
+# -- auth ------------------------------------------------------------------------------------------
+def test_wrong_pins_on_one_screen_count_for_fifteen_minutes() -> None:
+    from kiosk.domain.auth import ScreenGuard
+
+    start = dt.datetime(2026, 11, 23, 8, 0)
+    guard = ScreenGuard(2, dt.timedelta(minutes=5))
+    guard.wrong(start)
+    guard.wrong(start + dt.timedelta(minutes=15))  # exactly fifteen minutes on: the first is gone
+    assert not guard.locked(start + dt.timedelta(minutes=15))
+    guard = ScreenGuard(2, dt.timedelta(minutes=5))
+    guard.wrong(start)
+    guard.wrong(start + dt.timedelta(minutes=14, seconds=59))
+    assert guard.locked(start + dt.timedelta(minutes=15))
+
+
+def test_the_doubling_of_lockouts_stops_after_twenty_in_a_row() -> None:
+    """Past 2**20 times the base the number would only grow (and overflow a time span)."""
+    from kiosk.domain.auth import MAX_LOCKOUT, lockout_length
+
+    tiny = dt.timedelta(microseconds=1)
+    assert lockout_length(tiny, 19) == tiny * 2**19
+    assert lockout_length(tiny, 20) == lockout_length(tiny, 10**9) == tiny * 2**20
+    assert lockout_length(dt.timedelta(seconds=0.1), 20) == MAX_LOCKOUT == dt.timedelta(days=1)  # not 29 hours
+
+
+def test_an_unlocked_name_has_every_try_again() -> None:
+    from kiosk.domain import auth
+    from kiosk.domain.models import Role, Staff
+
+    now = dt.datetime(2026, 11, 23, 8, 0)
+    staff = Staff("an", "An", Role.TEACHER)
+    for _ in range(2):
+        staff = auth.after_failure(staff, now, 3, dt.timedelta(minutes=5))
+    staff = auth.unlocked(staff)
+    for _ in range(2):
+        staff = auth.after_failure(staff, now, 3, dt.timedelta(minutes=5))
+    assert staff.locked_until is None and staff.failed_attempts == 2
+
+
+def test_a_taken_staff_id_gets_the_next_free_number() -> None:
+    from kiosk.domain.auth import staff_id_for
+
+    assert staff_id_for("Ann Mol") == "ann-mol"
+    assert staff_id_for("Ann Mol", {"ann-mol"}) == "ann-mol-2"
+    assert staff_id_for("Ann Mol", {"ann-mol", "ann-mol-2"}) == "ann-mol-3"
+    assert staff_id_for("محمد", set()) == "staff"
+
+
+def test_only_a_whole_scrypt_hash_of_this_kiosk_opens() -> None:
+    import base64
+    import hashlib
+
+    from kiosk.domain.auth import hash_pin, verify_pin
+
+    good = hash_pin("1234")
+    assert verify_pin("1234", good)
+    assert not verify_pin("1234", good.replace("scrypt", "scrypt2", 1))  # another scheme, even with the same numbers
+    assert not verify_pin("1234", good + "!!")  # stray characters are not skipped
+
+    salt = b"0123456789abcdef"
+
+    def stored(length: int) -> str:
+        digest = hashlib.scrypt(b"1234", salt=salt, n=2**14, r=8, p=1, dklen=length)
+        encoded = [base64.b64encode(raw).decode() for raw in (salt, digest)]
+        return "$".join(["scrypt", "16384", "8", "1", *encoded])
+
+    assert verify_pin("1234", stored(16))  # 128 bits: enough
+    assert not verify_pin("1234", stored(15))  # shorter: too easy to match by chance
