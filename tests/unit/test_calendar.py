@@ -132,3 +132,46 @@ def test_a_free_day_on_a_weekday_has_no_afternoon_and_no_school():
     assert calendar.has_afternoon(D(2026, 11, 23)) and not calendar.has_afternoon(D(2026, 11, 22))
     assert calendar.school_days(D(2026, 11, 23), D(2026, 11, 23)) == [D(2026, 11, 23)]
     assert calendar.school_days(D(2026, 11, 24), D(2026, 11, 23)) == []
+
+
+def test_easter_agrees_with_dateutil_for_every_gregorian_year() -> None:
+    """Checked against an independent implementation over centuries, not only this one
+    (where a wrong constant in the computus can go unnoticed)."""
+    from dateutil.easter import EASTER_WESTERN
+    from dateutil.easter import easter as reference  # icalendar brings python-dateutil
+
+    assert all(easter(year) == reference(year, EASTER_WESTERN) for year in range(1583, 4100))
+
+
+def _mondays(first: dt.date, last: dt.date) -> list[dt.date]:
+    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return [day for day in days if day.weekday() == 0]
+
+
+def _as_written(start_year: int) -> dict[str, tuple[dt.date, dt.date]]:
+    """The holidays as DOMAIN.md words the rules, found by searching the calendar (not by the
+    module's arithmetic)."""
+    from dateutil.easter import easter as reference
+
+    y1, y2 = start_year, start_year + 1
+    nov1, xmas, sunday = dt.date(y1, 11, 1), dt.date(y1, 12, 25), reference(y2)
+    autumn = dt.date(y1, 11, 2) if nov1.weekday() == 6 else _mondays(nov1 - dt.timedelta(days=6), nov1)[0]
+    christmas = _mondays(xmas, xmas + dt.timedelta(days=6))[0] if xmas.weekday() >= 5 else \
+        _mondays(xmas - dt.timedelta(days=6), xmas)[0]
+    if sunday.month == 3:
+        spring = sunday + dt.timedelta(days=1)
+    elif sunday > dt.date(y2, 4, 15):
+        spring = _mondays(sunday - dt.timedelta(days=14), sunday)[-2]
+    else:
+        spring = _mondays(dt.date(y2, 4, 1), dt.date(y2, 4, 30))[0]
+    carnival = _mondays(sunday - dt.timedelta(days=60), sunday)[-7]
+    weeks = {"autumn": (autumn, 1), "christmas": (christmas, 2), "carnival": (carnival, 1), "easter": (spring, 2)}
+    return {key: (start, start + dt.timedelta(days=7 * n - 1)) for key, (start, n) in weeks.items()} | {
+        "armistice": (dt.date(y1, 11, 11),) * 2, "labour": (dt.date(y2, 5, 1),) * 2,
+        "ascension": (sunday + dt.timedelta(days=39), sunday + dt.timedelta(days=40)),
+        "whit": (sunday + dt.timedelta(days=50),) * 2, "summer": (dt.date(y2, 7, 1), dt.date(y2, 8, 31))}
+
+
+@pytest.mark.parametrize("start_year", range(1990, 2200))
+def test_holidays_follow_the_rules_as_written(start_year: int) -> None:
+    assert {h.key: (h.start, h.end) for h in flemish_holidays(start_year)} == _as_written(start_year)

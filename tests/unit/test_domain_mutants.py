@@ -38,6 +38,7 @@ def test_a_leap_day_without_a_year_is_the_nearest_leap_day() -> None:
 
 
 def _value_objects() -> list[object]:
+    from kiosk.domain.calendar import Holiday
     from kiosk.domain.invites import Household, Standing
     from kiosk.domain.meetings import Conflict, Slip, Slot, Wanted
 
@@ -45,7 +46,7 @@ def _value_objects() -> list[object]:
     household = Household("key", 1, (), ())
     anything: Any = object()  # the fields' contents do not matter here
     return [slot, Slip(None, (), False), Conflict("staff", "staff-1", anything), Wanted(anything, "staff-1"),
-            household, Standing(household, None, None, None)]
+            household, Standing(household, None, None, None), Holiday("autumn", WEDNESDAY, WEDNESDAY)]
 
 
 @pytest.mark.parametrize("value", _value_objects(), ids=lambda v: type(v).__name__)
