@@ -41,12 +41,14 @@ def _value_objects() -> list[object]:
     from kiosk.domain.calendar import Holiday
     from kiosk.domain.invites import Household, Standing
     from kiosk.domain.meetings import Conflict, Slip, Slot, Wanted
+    from kiosk.domain.notes import CommunicationRules
 
     slot = Slot(WEDNESDAY, dt.time(18), dt.time(18, 15), "staff-1")
     household = Household("key", 1, (), ())
     anything: Any = object()  # the fields' contents do not matter here
     return [slot, Slip(None, (), False), Conflict("staff", "staff-1", anything), Wanted(anything, "staff-1"),
-            household, Standing(household, None, None, None), Holiday("autumn", WEDNESDAY, WEDNESDAY)]
+            household, Standing(household, None, None, None), Holiday("autumn", WEDNESDAY, WEDNESDAY),
+            CommunicationRules()]
 
 
 @pytest.mark.parametrize("value", _value_objects(), ids=lambda v: type(v).__name__)
@@ -55,6 +57,47 @@ def test_values_shared_between_lists_cannot_be_changed_in_one_place(value: objec
     name = dataclasses.fields(value)[0].name  # type: ignore[arg-type]
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(value, name, "changed")
+
+
+RECORDS = ("Guardian", "Pupil", "Staff", "Absence", "LateArrival", "Note", "FollowUp", "CarePartner", "AuditEntry",
+           "Break", "Session", "Round", "Reply", "Booking", "ClassCode", "Invitation")
+
+
+@pytest.mark.parametrize("name", RECORDS)
+def test_a_stored_record_is_changed_only_by_writing_a_new_one(name: str) -> None:
+    """Records are shared by the store's cache and every screen: a change in place would
+    show data that was never written (a change is a new record, saved atomically)."""
+    from kiosk.domain import models
+
+    cls = getattr(models, name)
+    record = object.__new__(cls)  # no field values needed: assigning is what is refused
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(record, dataclasses.fields(cls)[0].name, "changed")
+
+
+def test_records_written_before_a_field_existed_read_as_nothing_said() -> None:
+    """Data files of earlier versions lack the later fields: they read as the neutral answer."""
+    from kiosk.domain.models import Invitation, LateArrival, Reply, Round
+    from kiosk.store.codec import from_doc
+
+    late = from_doc(LateArrival, {"pupil_id": "p", "date": "2026-11-23", "time": "09:10"})
+    assert late.announced is False  # not announced: the time is when the child came
+    evening = from_doc(Round, {"name": "Oudercontact", "kind": "parent_evening", "sessions": []})
+    assert (evening.slot_minutes, evening.quiet_confirmed) == (10, False)
+    reply = from_doc(Reply, {"round_id": "r", "pupil_id": "p", "household": 1, "day": "2026-11-23"})
+    assert (reply.wants, reply.care_wish) == (True, False)  # a slip handed in asks for a meeting
+    letter = from_doc(Invitation, {"class_name": "3A", "household_key": "k", "pupil_ids": ["p"], "language": "nl",
+                                   "by_staff": "s"})
+    assert letter.code_version == 0
+
+
+@pytest.mark.parametrize(("start", "evening"), [(dt.time(12, 0), True), (dt.time(11, 59), False),
+                                                (dt.time(18, 0), True), (dt.time(8, 30), False)])
+def test_a_round_is_an_evening_when_every_session_starts_from_noon(start: dt.time, evening: bool) -> None:
+    from kiosk.domain.models import Round, Session
+
+    sessions = (Session("s", WEDNESDAY, dt.time(18, 0), dt.time(20, 0)), Session("t", WEDNESDAY, start, dt.time(20, 0)))
+    assert Round("Oudercontact", "parent_evening", sessions).evening is evening
 
 
 def test_slots_sort_by_day_then_time() -> None:
