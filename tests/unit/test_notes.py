@@ -149,6 +149,7 @@ def test_overdue_and_due_today() -> None:
     assert is_due_today(follow_up("x", due=T(2026, 11, 25, 15, 0)), now)
     assert not is_due_today(follow_up("x", due=T(2026, 11, 26, 8, 0)), now)
     assert not is_due_today(follow_up("x", due=T(2026, 11, 25, 8, 0)), now)  # overdue, not "today"
+    assert is_due_today(follow_up("x", due=now), now) and not is_overdue(follow_up("x", due=now), now)  # this minute
 
 
 def test_follow_ups_are_listed_by_due_time() -> None:

@@ -104,7 +104,8 @@ def test_a_binary_file_is_refused_not_a_crash():
         raw = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 300)))
         parsed = parse_roster(raw)  # never raises
         assert parsed.errors or parsed.pupils
-    assert parse_roster(b"id;voornaam;achternaam;klas\x00\nP1;A;B;3B\n").errors
+    [error] = parse_roster(b"id;voornaam;achternaam;klas\x00\nP1;A;B;3B\n").errors
+    assert error.line == 1  # the file as a whole, not one of its lines
 
 
 def test_ids_are_unique_whatever_their_case():
@@ -134,3 +135,37 @@ def test_a_header_only_file_is_not_an_empty_school():
 def test_a_blank_line_is_skipped_not_an_error():
     parsed = parse_roster(b"id;voornaam;achternaam;klas\nP1;Ann;Mol;3B\n\n;;;\nP2;Bo;Mol;3B\n")
     assert parsed.errors == [] and [p.id for p in parsed.pupils] == ["P1", "P2"]
+
+
+def _one_pupil(column: str, value: str) -> bytes:
+    if column == "id":
+        return f"id;voornaam;achternaam;klas\n{value};Ann;Mol;3B\n".encode()
+    return f"id;voornaam;achternaam;klas;ouder1_naam;{column}\nP1;Ann;Mol;3B;Kim Mol;{value}\n".encode()
+
+
+@pytest.mark.parametrize(("column", "longest", "value"), [
+    ("id", 40, "P" * 41), ("ouder1_email", 120, "e" * 116 + "@x.be"), ("ouder1_telefoon", 40, "0" * 41),
+    ("ouder1_gezin", 3, "1111"), ("ouder1_taal", 5, "nlnlnl"),
+])
+def test_each_column_takes_text_up_to_its_length_and_refuses_one_more(column: str, longest: int, value: str) -> None:
+    """The administration package's fields are shorter still: a longer cell is a wrong file."""
+    assert len(value) == longest + 1
+    assert parse_roster(_one_pupil(column, value[1:])).errors == []
+    [error] = [str(e) for e in parse_roster(_one_pupil(column, value)).errors]
+    assert error.startswith("regel 2") and str(longest) in error
+
+
+def test_an_unknown_column_of_a_guardian_is_listed_as_ignored_not_read():
+    parsed = parse_roster(b"id;voornaam;achternaam;klas;ouder1_naam;ouder1_schoenmaat\nP1;Ann;Mol;3B;Kim Mol;38\n")
+    assert parsed.errors == [] and parsed.ignored_columns == ["ouder1_schoenmaat"]
+    assert parsed.pupils[0].guardians[0].name == "Kim Mol"
+
+
+def test_a_file_says_whether_it_has_guardians_at_all():
+    """Without guardian columns a re-import keeps the known guardians (not: erases them)."""
+    assert not parse_roster(b"id;voornaam;achternaam;klas\nP1;Ann;Mol;3B\n").has_guardians
+    assert parse_roster(b"id;voornaam;achternaam;klas;ouder1_naam\nP1;Ann;Mol;3B;Kim Mol\n").has_guardians
+
+
+def test_a_single_column_is_read_as_dutch_excel_writes_it():
+    assert parse_roster(b"id\nP1\n").delimiter == ";"
