@@ -70,6 +70,36 @@ def test_compare_roster_marks_leavers_and_keeps_them():
     assert [p.id for p in changes.changed] == ["A"]
     assert [(p.id, p.left_on) for p in changes.left] == [("C", dt.date(2026, 11, 23))]
     assert changes.unchanged == 1
+    assert [p.id for p in changes.to_save] == ["D", "A", "C"]  # everything to write, once
+
+
+def test_guardians_in_the_file_replace_the_known_ones_unless_it_has_none() -> None:
+    from kiosk.domain.models import Guardian
+
+    known = [Pupil("A", "Ann", "Mol", "1A", guardians=(Guardian("Kim Mol"),))]
+    incoming = [Pupil("A", "Ann", "Mol", "1A", guardians=(Guardian("Lies Mol"),))]
+    [replaced] = compare_roster(known, incoming, dt.date(2026, 11, 23)).changed
+    assert [g.name for g in replaced.guardians] == ["Lies Mol"]
+    without = [Pupil("A", "Ann", "Mol", "1A")]
+    kept = compare_roster(known, without, dt.date(2026, 11, 23), keep_guardians=True)
+    assert kept.changed == [] and kept.unchanged == 1
+
+
+@pytest.mark.parametrize(("typed", "consent", "refused"), [
+    ("ja", True, False), ("Nee", False, False), ("", False, False), ("x", True, False), ("misschien", False, True),
+])
+def test_photo_consent(typed: str, consent: bool, refused: bool) -> None:
+    parsed = parse_roster(f"id;voornaam;achternaam;klas;foto_toestemming\nP1;Ann;Mol;3B;{typed}\n".encode())
+    assert bool(parsed.errors) is refused
+    if not refused:
+        assert parsed.pupils[0].photo_consent is consent
+
+
+@pytest.mark.parametrize("email", ["kim.mol(at)example.org", "kim mol@example.org"])
+def test_a_guardian_e_mail_needs_an_at_sign_and_no_space(email: str) -> None:
+    parsed = parse_roster(f"id;voornaam;achternaam;klas;ouder1_naam;ouder1_email\nP1;Ann;Mol;3B;Kim Mol;{email}\n"
+                          .encode())
+    assert [e.line for e in parsed.errors] == [2]
 
 
 # -- hostile and odd files -------------------------------------------------------------------
@@ -169,3 +199,8 @@ def test_a_file_says_whether_it_has_guardians_at_all():
 
 def test_a_single_column_is_read_as_dutch_excel_writes_it():
     assert parse_roster(b"id\nP1\n").delimiter == ";"
+
+
+def test_an_empty_cell_is_named_by_its_column_as_the_administration_package_heads_it():
+    [error] = parse_roster(b"id;first_name;achternaam;klas\nP1;;Mol;3B\n").errors
+    assert error.line == 2 and "voornaam" in error.message
