@@ -42,13 +42,14 @@ def _value_objects() -> list[object]:
     from kiosk.domain.invites import Household, Standing
     from kiosk.domain.meetings import Conflict, Slip, Slot, Wanted
     from kiosk.domain.notes import CommunicationRules
+    from kiosk.domain.search import _Entry
 
     slot = Slot(WEDNESDAY, dt.time(18), dt.time(18, 15), "staff-1")
     household = Household("key", 1, (), ())
     anything: Any = object()  # the fields' contents do not matter here
     return [slot, Slip(None, (), False), Conflict("staff", "staff-1", anything), Wanted(anything, "staff-1"),
             household, Standing(household, None, None, None), Holiday("autumn", WEDNESDAY, WEDNESDAY),
-            CommunicationRules()]
+            CommunicationRules(), object.__new__(_Entry)]
 
 
 @pytest.mark.parametrize("value", _value_objects(), ids=lambda v: type(v).__name__)

@@ -146,6 +146,9 @@ def _first(query: str, *pupils: Pupil) -> str:
     ("mole", Pupil("W", "Bo", "Molenaar", "K1"), Pupil("L", "Bo", "Amolen", "K1")),  # start > substring
     ("3", Pupil("W", "Bo", "Zz", "3B"), Pupil("L", "Bo", "Aa", "43B")),           # class start > …
     ("3a", Pupil("W", "Bo", "Zz", "L3A"), Pupil("L", "Bo", "Aa", "L4A")),         # class without level letter
+    ("mol", Pupil("W", "Bo", "Van Molenaar", "K1"), Pupil("L", "Bo", "Amolen", "K1")),  # a word's start > substring
+    ("k", Pupil("W", "Bo", "Kastanje", "1A"), Pupil("L", "Bo", "Aa", "K1")),      # last name start > class start
+    ("zon", Pupil("W", "Bo", "Zz", "ZONNE"), Pupil("L", "Azonia", "Aa", "K1")),   # class start > substring
 ])
 def test_each_score_level_beats_the_next(query: str, winner: Pupil, loser: Pupil):
     ranked = [p.id for p in PupilIndex([loser, winner]).search(query)]
@@ -172,6 +175,7 @@ def test_a_short_token_is_no_substring_match():
     assert PupilIndex([Pupil("A", "Bo", "Zmo", "K1")]).search("mo") == []
     assert [p.id for p in PupilIndex([Pupil("A", "Bo", "Zmol", "K1")]).search("mol")] == ["A"]
     assert PupilIndex([Pupil("A", "Bo", "Zz", "L3A")]).search("3") == []  # L3A does not start with 3
+    assert PupilIndex([Pupil("A", "Bo", "Zz", "K3")]).search("3") == []  # a toddler class is no third year
     assert [p.id for p in PupilIndex([Pupil("A", "Bo", "Zz", "3A")]).search("3")] == ["A"]
 
 
