@@ -391,3 +391,16 @@ def test_siblings_are_tried_in_every_order():
     filled = fill(round_, [Wanted(p, f"juf-{n}") for n, p in enumerate(family)], Board.of([], pupils))
     assert len(filled.placed) == 4 and not filled.apart
     assert [b.pupil_id for b in sorted(filled.placed, key=lambda b: b.start)] == ["S3", "S2", "S1", "S0"]
+
+
+def test_a_family_of_more_than_four_is_tried_only_in_its_own_order():
+    """120 orders of five children would slow a fill of a whole school: a big family is placed
+    in the order given, here one by one (apart), although 0-4-3-2-1 would fit back to back."""
+    names = ["Eva", "Fien", "Gus", "Hugo", "Ida"]
+    family = [Pupil(f"S{n}", name, "Testveld", "L1A", guardians=(MUM,)) for n, name in enumerate(names)]
+    pupils = {p.id: p for p in family}
+    minutes = [0, 40, 30, 20, 10]  # free from 19:00: juf-0, then juf-4, juf-3, juf-2, juf-1
+    round_ = Round("r", "parent_evening", tuple(session(f"juf-{n}", start=f"19:{m:02d}", end=f"19:{m + 10:02d}")
+                                                for n, m in enumerate(minutes)), slot_minutes=10, id="r")
+    filled = fill(round_, [Wanted(p, f"juf-{n}") for n, p in enumerate(family)], Board.of([], pupils))
+    assert len(filled.placed) == 5 and len(filled.apart) == 5
