@@ -463,7 +463,7 @@ MIRAS = [Pupil(f"M{n}", "Mira", f"Vlasveld{n}", f"{n}A") for n in range(1, 7)]
 
 @pytest.mark.parametrize(("word", "level"), [
     ("eerste", 1), ("1ste", 1), ("tweede", 2), ("2de", 2), ("derde", 3), ("3de", 3), ("vierde", 4), ("4de", 4),
-    ("vijfde", 5), ("5de", 5), ("zesde", 6), ("6de", 6), ("1e", 1), ("2e", 2), ("5e", 5),
+    ("vijfde", 5), ("5de", 5), ("zesde", 6), ("6de", 6), ("1e", 1), ("2e", 2), ("3e", 3), ("4e", 4), ("5e", 5), ("6e", 6),
 ])
 def test_a_level_word_picks_the_pupil_of_that_year(word: str, level: int) -> None:
     assert ids(parse(f"Mira zit in het {word} leerjaar en is ziek", pupils=MIRAS).pupils) == [f"M{level}"]
