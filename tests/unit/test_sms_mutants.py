@@ -16,6 +16,7 @@ from tests.unit.test_sms import (  # the same invented school
     ANN,
     CAL,
     FRIDAY,
+    KIM,
     MONDAY,
     NEXT_MONDAY,
     PUPILS,
@@ -537,3 +538,80 @@ def test_spellings_and_references(text: str, pupils: list[str], candidates: list
     proposal = parse(text, staff=[FIEN])
     assert ids(proposal.pupils) == pupils and ids(proposal.candidates) == candidates
     assert ("pupils" in proposal.doubts) == doubt
+
+
+# -- names: the rules that combine mentions ---------------------------------------------------------
+BERK_MUM, BERK_DAD, VOS_MUM = Guardian("Emma Berk"), Guardian("Milan Berk"), Guardian("Emma Vos")
+COUSINS = [
+    Pupil("C1", "Lotte", "Van der Zonnebeek", "2A", guardians=(ANN,)),
+    Pupil("C2", "Lotte", "Akkerhout", "2B"),
+    Pupil("C3", "Jonas", "Van der Zonnebeek", "4B", guardians=(TOM,)),  # a cousin, not a brother
+    Pupil("C4", "Jonas", "Merelveld", "5A"),
+]
+
+
+@pytest.mark.parametrize(("text", "pupils", "doubt"), [
+    ("Lotte en Jonas Van der Zonnebeek zijn ziek", ["C1", "C3"], False),  # "van" ends Lotte's surname window
+    ("Vandaag zijn Lote en Jonas Van der Zonnebeek ziek", ["C1", "C3"], False),  # the shared surname settles a typo
+])
+def test_a_surname_with_particles_after_two_names_belongs_to_both(text: str, pupils: list[str], doubt: bool) -> None:
+    proposal = parse(text, pupils=COUSINS)
+    assert ids(proposal.pupils) == pupils and ("pupils" in proposal.doubts) == doubt
+
+
+def test_the_child_signed_for_narrows_the_child_named() -> None:
+    cousins = [*COUSINS, Pupil("C5", "Lotte", "Van der Zonnebeek", "5A", guardians=(KIM,))]
+    proposal = parse("Lotte is ziek. Groetjes Fien (mama van Lotte Van der Zonnebeek)", pupils=cousins)
+    assert ids(proposal.pupils) == [] and ids(proposal.candidates) == ["C1", "C5"]  # not Lotte Akkerhout
+
+
+def test_a_class_in_the_text_outweighs_another_in_the_signature() -> None:
+    proposal = parse("Lotte uit 3B is ziek. Groetjes Fien (mama van Lotte 4A)")
+    assert ids(proposal.pupils) == ["P1"]
+
+
+@pytest.mark.parametrize(("text", "pupils", "candidates"), [
+    ("Lotte 3B is ziek. Ook Sepe", ["P1", "P7"], []),  # a typo as a sentence's second word: a name
+    ("Lotte 3B is ziek. Sepe ook", ["P1"], []),        # ... as its first word it may be any word
+])
+def test_a_typo_in_a_name_and_where_it_stands(text: str, pupils: list[str], candidates: list[str]) -> None:
+    proposal = parse(text)
+    assert ids(proposal.pupils) == pupils and ids(proposal.candidates) == candidates
+
+
+def test_a_typo_that_fits_two_names_is_left_alone() -> None:
+    pupils = [Pupil("L1", "Lotte", "Akkerhout", "2A"), Pupil("L2", "Lore", "Berkhout", "3A")]
+    proposal = parse("Vandaag is Lote ziek", pupils=pupils)  # Lotte or Lore: only a surname would tell
+    assert proposal.pupils == [] and proposal.candidates == []
+
+
+def test_two_parents_signing_point_at_the_child_of_both() -> None:
+    pupils = [Pupil("B1", "Lotte", "Berk", "2A", guardians=(BERK_MUM, BERK_DAD)),
+              Pupil("V1", "Lotte", "Vos", "3A", guardians=(VOS_MUM,))]
+    proposal = parse("Lotte is ziek. Emma en Milan", pupils=pupils)
+    assert ids(proposal.pupils) == ["B1"]
+
+
+def test_a_signed_surname_is_found_without_its_particles() -> None:
+    pupils = [Pupil("L1", "Lotte", "Lijsterwijk", "2A", guardians=(Guardian("Milan Lijsterwijk"),)),
+              Pupil("L2", "Lotte", "Akker", "3A", guardians=(Guardian("Milan Akker"),))]
+    proposal = parse("Lotte is ziek. Milan Van de Lijsterwijk", pupils=pupils)
+    assert ids(proposal.pupils) == ["L1"]
+
+
+@pytest.mark.parametrize(("text", "pupils", "candidates"), [
+    ("De kinderen Zonnebeek zijn ziek. Groetjes Tom", ["P1", "P3"], []),  # the surname named, not the signer's
+    ("Twee kinderen Zonnebeek zijn ziek", ["P1", "P3"], []),
+    ("Drie kinderen Zonnebeek zijn ziek", [], []),                      # the family has two: which three?
+    ("De kinderen van de familie Zonnebeek zijn ziek", ["P1", "P3"], []),  # the fourth word after "kinderen"
+    ("De kinderen zijn ziek. Groetjes Ann Van Zonnebeek", ["P1", "P3"], []),  # the signed surname's last word
+])
+def test_a_whole_family(text: str, pupils: list[str], candidates: list[str]) -> None:
+    proposal = parse(text)
+    assert ids(proposal.pupils) == pupils and ids(proposal.candidates) == candidates
+
+
+def test_a_child_who_left_is_not_in_the_family_any_more() -> None:
+    left = Pupil("P9", "Mats", "Heidehove", "6A", guardians=(KIM,), left_on=D(2026, 6, 30))
+    proposal = parse("De kinderen zijn ziek. Groetjes Kim", pupils=[*PUPILS, left])
+    assert ids(proposal.pupils) == ["P5", "P6"]
