@@ -413,6 +413,12 @@ def test_the_half_day(text: str, part: str, doubt: bool) -> None:
     ("Seppe komt om half tien", dt.time(9, 30), False),
     ("Seppe komt om half elf", dt.time(10, 30), False),
     ("Seppe komt om half twaalf", dt.time(11, 30), False),
+    ("Seppe komt om half acht", dt.time(7, 30), False),       # from 7 on an hour is the morning's
+    ("Seppe komt om half drie", dt.time(14, 30), False),      # ... before 7, the afternoon's
+    ("Seppe komt om half vier", dt.time(15, 30), False),
+    ("Seppe komt om half vijf", dt.time(16, 30), False),
+    ("Seppe komt om half zes", dt.time(17, 30), False),
+    ("Seppe komt om half zeven", dt.time(18, 30), False),     # six o'clock: the evening, never the night
     ("Seppe komt om acht uur", dt.time(8, 0), False),
     ("Seppe komt rond negenen", dt.time(9, 0), False),
     ("Seppe komt om tien uur", dt.time(10, 0), False),
@@ -464,7 +470,8 @@ MIRAS = [Pupil(f"M{n}", "Mira", f"Vlasveld{n}", f"{n}A") for n in range(1, 7)]
 
 @pytest.mark.parametrize(("word", "level"), [
     ("eerste", 1), ("1ste", 1), ("tweede", 2), ("2de", 2), ("derde", 3), ("3de", 3), ("vierde", 4), ("4de", 4),
-    ("vijfde", 5), ("5de", 5), ("zesde", 6), ("6de", 6), ("1e", 1), ("2e", 2), ("3e", 3), ("4e", 4), ("5e", 5), ("6e", 6),
+    ("vijfde", 5), ("5de", 5), ("zesde", 6), ("6de", 6),
+    ("1e", 1), ("2e", 2), ("3e", 3), ("4e", 4), ("5e", 5), ("6e", 6),
 ])
 def test_a_level_word_picks_the_pupil_of_that_year(word: str, level: int) -> None:
     assert ids(parse(f"Mira zit in het {word} leerjaar en is ziek", pupils=MIRAS).pupils) == [f"M{level}"]
