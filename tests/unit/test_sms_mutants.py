@@ -419,6 +419,7 @@ def test_the_half_day(text: str, part: str, doubt: bool) -> None:
     ("Seppe komt om half vijf", dt.time(16, 30), False),
     ("Seppe komt om half zes", dt.time(17, 30), False),
     ("Seppe komt om half zeven", dt.time(18, 30), False),     # six o'clock: the evening, never the night
+    ("Seppe komt om half 13", None, True),                    # no such half hour: ask
     ("Seppe komt om acht uur", dt.time(8, 0), False),
     ("Seppe komt rond negenen", dt.time(9, 0), False),
     ("Seppe komt om tien uur", dt.time(10, 0), False),

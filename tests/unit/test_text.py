@@ -48,3 +48,32 @@ def test_nfc_strip_and_limits():
         clean_name("   ", "naam")
     assert clean_name("", "naam", required=False) == ""
     assert clean_text("a\r\nb", "notitie", multiline=True) == "a\nb"
+
+
+@pytest.mark.parametrize(("field", "longest"), [("name", 80), ("text", 500)])
+def test_a_name_holds_80_characters_and_a_note_500(field: str, longest: int) -> None:
+    clean = (lambda text: clean_name(text, "naam")) if field == "name" else (lambda text: clean_text(text, "notitie"))
+    assert clean("x" * longest) == "x" * longest
+    with pytest.raises(TextRefused, match=str(longest)):
+        clean("x" * (longest + 1))
+
+
+def test_an_absence_note_holds_200_characters_and_a_text_message_2000(kiosk) -> None:
+    import datetime as dt
+
+    from kiosk.services import absences
+    from kiosk.services.sms import Reader
+
+    pupil = kiosk.repos.pupils.all()[0]
+    monday = dt.date(2026, 11, 23)
+    absences.log_absences(kiosk, [pupil], code="justified", start=monday, note="x" * 200, who="t")
+    with pytest.raises(TextRefused, match="200"):
+        absences.log_absences(kiosk, [pupil], code="justified", start=monday, note="x" * 201, who="t")
+    Reader(kiosk).read("x" * 2000)
+    with pytest.raises(TextRefused, match="2000"):
+        Reader(kiosk).read("x" * 2001)
+
+
+def test_a_refused_character_is_named_with_its_unicode_name() -> None:
+    with pytest.raises(TextRefused, match="U\\+200B ZERO WIDTH SPACE"):
+        clean_name("An\u200bn", "naam")
