@@ -162,10 +162,10 @@ def mutants(modules: list[Path]) -> Iterator[Mutant]:
         points = _walk_points(ast.parse(path.read_text(encoding="utf-8")))
         seen: dict[tuple[int, str], int] = {}
         for index, (line, end_line, description) in enumerate(points.found):
-            # a second mutant of the same kind on a line gets "#2" in its key, so that listing
+            # a second mutant of the same kind on a line gets "@2" in its key, so that listing
             # one as equivalent never hides the other
             seen[line, description] = seen.get((line, description), 0) + 1
-            name = description if seen[line, description] == 1 else f"{description}#{seen[line, description]}"
+            name = description if seen[line, description] == 1 else f"{description}@{seen[line, description]}"
             yield Mutant(path.relative_to(DOMAIN).as_posix(), index, line, name, end_line)
 
 

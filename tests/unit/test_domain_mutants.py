@@ -42,6 +42,7 @@ def _value_objects() -> list[object]:
     from kiosk.domain.invites import Household, Standing
     from kiosk.domain.meetings import Conflict, Slip, Slot, Wanted
     from kiosk.domain.notes import CommunicationRules
+    from kiosk.domain.roster import RosterError
     from kiosk.domain.search import _Entry
 
     slot = Slot(WEDNESDAY, dt.time(18), dt.time(18, 15), "staff-1")
@@ -49,7 +50,7 @@ def _value_objects() -> list[object]:
     anything: Any = object()  # the fields' contents do not matter here
     return [slot, Slip(None, (), False), Conflict("staff", "staff-1", anything), Wanted(anything, "staff-1"),
             household, Standing(household, None, None, None), Holiday("autumn", WEDNESDAY, WEDNESDAY),
-            CommunicationRules(), object.__new__(_Entry)]
+            CommunicationRules(), object.__new__(_Entry), RosterError(2, "leeg")]
 
 
 @pytest.mark.parametrize("value", _value_objects(), ids=lambda v: type(v).__name__)
