@@ -623,3 +623,11 @@ def test_a_child_who_left_is_not_in_the_family_any_more() -> None:
     left = Pupil("P9", "Mats", "Heidehove", "6A", guardians=(KIM,), left_on=D(2026, 6, 30))
     proposal = parse("De kinderen zijn ziek. Groetjes Kim", pupils=[*PUPILS, left])
     assert ids(proposal.pupils) == ["P5", "P6"]
+
+
+def test_the_word_children_is_no_part_of_a_surname() -> None:
+    """"kinderen" holds "eren": a family Eren is not meant by "de kinderen" (only words after it count)."""
+    erens = [Pupil("E1", "Deniz", "Eren", "2A", guardians=(Guardian("Ayla Eren"),)),
+             Pupil("E2", "Mert", "Eren", "4A", guardians=(Guardian("Ayla Eren"),))]
+    proposal = parse("De kinderen zijn ziek. Groetjes Kim", pupils=[*PUPILS, *erens])
+    assert ids(proposal.pupils) == ["P5", "P6"]
