@@ -77,3 +77,14 @@ def test_an_absence_note_holds_200_characters_and_a_text_message_2000(kiosk) -> 
 def test_a_refused_character_is_named_with_its_unicode_name() -> None:
     with pytest.raises(TextRefused, match="U\\+200B ZERO WIDTH SPACE"):
         clean_name("An\u200bn", "naam")
+
+
+def test_a_note_is_one_line_unless_a_field_asks_for_more() -> None:
+    with pytest.raises(TextRefused):
+        clean_text("eerste regel\ntweede regel", "notitie")
+    assert clean_text("eerste regel\ntweede regel", "notitie", multiline=True) == "eerste regel\ntweede regel"
+
+
+def test_printable_keeps_line_breaks_only_where_lines_are_shown() -> None:
+    assert printable("a\nb\tc\rd", multiline=True) == "a\nb c d"
+    assert printable("a\nb", multiline=False) == "a b"
