@@ -40,9 +40,9 @@ APP_ACTIONS = (
 )
 MAINTENANCE_DELAY = 1.0  # seconds
 LOCK_WAIT_SECONDS = 0.3
+"""The screens wait this long for another kiosk's save before showing that they wait."""
 TERMINAL_CHECK_SECONDS = 2.0
 HANGUP_EXIT = 129  # as if ended by SIGHUP (128 + 1), the signal that did not reach it
-"""The screens wait this long for another kiosk's save before showing that they wait."""
 HIDDEN_SYSTEM_COMMANDS = {"Screenshot", "Theme"}  # a screenshot file would leak pupil data
 # Textual's own palette entries and footer label, in the kiosk's language.
 TEXTUAL_STRINGS = (
