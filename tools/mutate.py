@@ -233,11 +233,10 @@ def _other_module(mutant: Mutant, test_file: str) -> bool:
 
 
 def _test_files(mutant: Mutant, workdir: Path) -> list[str]:
-    """Every unit test file, those named after the mutated module first.
-
-    With `-x` the run stops at the first failure, so a mutant that its own tests kill costs
-    one file, not the whole suite; a survivor still meets every unit test. (Each file is
-    named: pytest drops a folder given after one of its own files.)
+    """Every unit test file, those named after the mutated module first (for a mutant whose
+    line no test measure can pin down). With `-x` the run stops at the first failure, so a
+    mutant that its own tests kill costs one file, not the whole suite. (Each file is named:
+    pytest drops a folder given after one of its own files.)
     """
     # the copy's files: the project may change while a run goes on
     files = sorted((workdir / "tests" / "unit").glob("test_*.py"),
