@@ -420,6 +420,9 @@ def test_the_half_day(text: str, part: str, doubt: bool) -> None:
     ("Seppe komt om half zes", dt.time(17, 30), False),
     ("Seppe komt om half zeven", dt.time(18, 30), False),     # six o'clock: the evening, never the night
     ("Seppe komt om half 13", None, True),                    # no such half hour: ask
+    ("Seppe komt om kwart na drie", dt.time(15, 15), False),  # every hour in words, as for "half"
+    ("Seppe komt om kwart voor een", dt.time(12, 45), False),
+    ("Seppe komt om kwart na twaalf", dt.time(12, 15), False),
     ("Seppe komt om acht uur", dt.time(8, 0), False),
     ("Seppe komt rond negenen", dt.time(9, 0), False),
     ("Seppe komt om tien uur", dt.time(10, 0), False),
@@ -513,6 +516,7 @@ def test_families(text: str, pupils: list[str], candidates: list[str], doubt: bo
     ("Seppe is ziek, Noor gaat wel naar school", ["P7"], [], False),  # a sibling who comes anyway
     ("Seppe is ziek, Noor komt wel", ["P7"], [], False),
     ("Seppe is ziek, Noor gaat mee met de buurvrouw", ["P7"], [], False),
+    ("Seppe is ziek, Noor gaat met de buren mee", ["P7"], [], False),
     ("Seppe is ziek, Noor gaat gewoon naar school", ["P7"], [], False),
     ("Seppe is ziek, Noor is er vandaag wel maar morgen niet", ["P7", "P6"], [], False),
 ])
@@ -611,6 +615,8 @@ def test_a_signed_surname_is_found_without_its_particles() -> None:
     ("De kinderen Zonnebeek zijn ziek. Groetjes Tom", ["P1", "P3"], []),  # the surname named, not the signer's
     ("Twee kinderen Zonnebeek zijn ziek", ["P1", "P3"], []),
     ("Drie kinderen Zonnebeek zijn ziek", [], []),                      # the family has two: which three?
+    ("Drie van de kinderen Zonnebeek zijn ziek", [], []),               # some of them: which? (not all)
+    ("Twee van de kinderen Zonnebeek zijn ziek", ["P1", "P3"], []),     # the two there are
     ("De kinderen van de familie Zonnebeek zijn ziek", ["P1", "P3"], []),  # the fourth word after "kinderen"
     ("De kinderen zijn ziek. Groetjes Ann Van Zonnebeek", ["P1", "P3"], []),  # the signed surname's last word
 ])

@@ -192,7 +192,7 @@ def _comes_anyway(words: list[Word], index: int) -> bool:
     if marker is not None:
         rest = after[marker + 1:marker + 4]
         return not rest or "school" in rest or rest[0] in ("met", "mee", "naar", "op")
-    if "mee" in after and any(w.startswith("buur") for w in after):
+    if "mee" in after and any(w.startswith(("buur", "buren")) for w in after):
         return True  # "Olivia gaat mee met de buurvrouw"
     return "school" in after or "ecole" in after or "l'ecole" in after
 
@@ -437,7 +437,7 @@ def _children(message: Message, words: list[Word], school: School, signature_fir
     if not positions:
         return None
     after = [w.folded for w in words[positions[0] + 1:positions[0] + 5]]
-    count = next((lexicon.COUNTS[w.folded] for w in words[max(0, positions[0] - 2):positions[0]]
+    count = next((lexicon.COUNTS[w.folded] for w in words[max(0, positions[0] - 3):positions[0]]
                   if w.folded in lexicon.COUNTS), 0)
     named = [p for p in school.pupils if p.active and _surname_matches(school, p, after)]
     if not named and signature_first:

@@ -23,8 +23,9 @@ _DAYS_IN_MONTH = re.compile(_AND_DAY + r"\s+(" +
                             "|".join(sorted(lexicon.MONTHS, key=len, reverse=True)) + r")\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(sorted(lexicon.MONTHS, key=len, reverse=True)) + r")\b")
 _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:u|h|uur|:|\.)\s*(\d{2})?\b(?!\s*/)")
-_HALF = re.compile(r"\bhalf\s+(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b")
-_QUARTER = re.compile(r"\bkwart\s+(na|over|voor)\s+(\d{1,2}|negen|tien|elf|acht)\b")
+_HOURS = r"(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)"
+_HALF = re.compile(rf"\bhalf\s+{_HOURS}\b")
+_QUARTER = re.compile(rf"\bkwart\s+(na|over|voor)\s+{_HOURS}\b")
 _WORD_HOUR = re.compile(r"\b(om|rond|tegen|voor)\s+(acht|negen|tien|elf|twaalf)(en|\s+uur)\b")
 _WITHIN = re.compile(r"\bbinnen\s+(\d{1,2})\s*min")
 _MINUTES_LATER = re.compile(r"\b(\d{1,2})\s*min(?:uten|uutjes|ute)?\s+later\b")
