@@ -512,6 +512,7 @@ def test_families(text: str, pupils: list[str], candidates: list[str], doubt: bo
     ("Seppe is ziek, hij is de broer van Lotte", ["P7"], [], True),
     ("Seppe en zijn zus Lotte zijn ziek", ["P7"], ["P1", "P2"], True),
     ("Seppe is ziek, mee met de mama van Lotte", ["P7"], [], True),   # another family's child
+    ("Seppe blijft bij de oma, Noor is ziek", ["P7", "P6"], [], False),  # a comma ends "bij de oma"
     ("Hier is Tom, Seppe is ziek", ["P7"], [], False),
     ("Seppe is ziek, Noor gaat wel naar school", ["P7"], [], False),  # a sibling who comes anyway
     ("Seppe is ziek, Noor komt wel", ["P7"], [], False),
@@ -637,3 +638,15 @@ def test_the_word_children_is_no_part_of_a_surname() -> None:
              Pupil("E2", "Mert", "Eren", "4A", guardians=(Guardian("Ayla Eren"),))]
     proposal = parse("De kinderen zijn ziek. Groetjes Kim", pupils=[*PUPILS, *erens])
     assert ids(proposal.pupils) == ["P5", "P6"]
+
+
+def test_a_kin_word_in_the_sentence_before_says_nothing_about_a_name() -> None:
+    """Noor is no other family's child here: "met de mama" ends with its sentence."""
+    assert ids(parse("Seppe gaat met de mama mee. Noor is ziek").pupils) == ["P7", "P6"]
+    assert ids(parse("Seppe gaat met de mama. Noor is ziek").pupils) == ["P7", "P6"]
+    assert ids(parse("Seppe gaat met de mama mee Noor is ziek").pupils) == ["P7", "P6"]  # no full stop typed
+
+
+def test_the_father_named_after_with_the_dad_is_set_aside_whatever_follows() -> None:
+    proposal = parse("Seppe gaat mee met de papa Jonas, hij is ziek")
+    assert ids(proposal.pupils) == ["P7"] and proposal.candidates == []  # no Jonas to choose from

@@ -169,8 +169,13 @@ def _not_a_pupil(words: list[Word], index: int) -> bool:
     if index <= 4 and " ".join(before[-2:]) in ("this is", "c'est", "hier is", "ici", "met"):
         return True
     kin = next((i for i in range(len(before) - 1, -1, -1) if before[i] in lexicon.KINSHIP), None)
-    return kin is not None and kin >= 2 and before[kin - 1] in ("de", "the", "la", "le") and \
-        before[kin - 2] in ("met", "door", "bij", "with", "avec", "chez", "by")
+    if kin is None or kin < 2 or before[kin - 1] not in ("de", "the", "la", "le") or \
+            before[kin - 2] not in ("met", "door", "bij", "with", "avec", "chez", "by"):
+        return False
+    # "met de papa Jonas", "met de mama van Noor"; not "met de mama. Noor is ziek", "bij de oma, Noor"
+    span = words[index - len(before) + kin:index + 1]  # from the kin word to the name
+    return before[kin + 1:] in ([], ["van"], ["of"], ["de"], ["d"]) and \
+        all(w.sentence == span[0].sentence and "," not in w.gap for w in span[1:])
 
 
 def _comes_anyway(words: list[Word], index: int) -> bool:
