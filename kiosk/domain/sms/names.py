@@ -114,6 +114,7 @@ def _signature_start(words: list[Word], school: School) -> int:
 
 _AND = frozenset({"en", "et", "and", "&"})
 _POSSESSIVES = frozenset({"haar", "zijn", "hun", "mijn", "onze", "ons", "her", "his", "my", "our", "sa", "son"})
+_OF = ("van", "of", "de", "d")  # "de mama van Noor", "the mum of Nora", "la maman de Noé"
 
 
 def _last_clause(words: list[Word]) -> list[Word]:
@@ -144,7 +145,7 @@ def _kin_reference(words: list[Word], index: int) -> bool:
     for position in range(len(before) - 1, -1, -1):
         if before[position] in lexicon.KINSHIP:
             between = before[position + 1:]
-            if between[:1] and between[0] in ("van", "of", "de", "d"):
+            if between[:1] and between[0] in _OF:
                 between = between[1:]
             return len(between) <= 3 and all(w in _AND or w[:1].isalpha() for w in between)
     return False
@@ -174,7 +175,7 @@ def _not_a_pupil(words: list[Word], index: int) -> bool:
         return False
     # "met de papa Jonas", "met de mama van Noor"; not "met de mama. Noor is ziek", "bij de oma, Noor"
     span = words[index - len(before) + kin:index + 1]  # from the kin word to the name
-    return before[kin + 1:] in ([], ["van"], ["of"], ["de"], ["d"]) and \
+    return before[kin + 1:] in ([], *([w] for w in _OF)) and \
         all(w.sentence == span[0].sentence and "," not in w.gap for w in span[1:])
 
 

@@ -23,14 +23,14 @@ _DAYS_IN_MONTH = re.compile(_AND_DAY + r"\s+(" +
                             "|".join(sorted(lexicon.MONTHS, key=len, reverse=True)) + r")\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(sorted(lexicon.MONTHS, key=len, reverse=True)) + r")\b")
 _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:u|h|uur|:|\.)\s*(\d{2})?\b(?!\s*/)")
-_HOURS = r"(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)"
+_HOUR_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+               "tien": 10, "elf": 11, "twaalf": 12}
+_HOURS = r"(\d{1,2}|" + "|".join(_HOUR_WORDS) + ")"
 _HALF = re.compile(rf"\bhalf\s+{_HOURS}\b")
 _QUARTER = re.compile(rf"\bkwart\s+(na|over|voor)\s+{_HOURS}\b")
 _WORD_HOUR = re.compile(r"\b(om|rond|tegen|voor)\s+(acht|negen|tien|elf|twaalf)(en|\s+uur)\b")
 _WITHIN = re.compile(r"\bbinnen\s+(\d{1,2})\s*min")
 _MINUTES_LATER = re.compile(r"\b(\d{1,2})\s*min(?:uten|uutjes|ute)?\s+later\b")
-_HOUR_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
-               "tien": 10, "elf": 11, "twaalf": 12}
 SEARCH_DAYS = 80
 """How far to look for a school day: past the summer holiday (62 days) and its weekends."""
 _ARRIVAL = re.compile(r"\b(om|rond|tegen|vers|around|at|a)\s*$")
